@@ -1,0 +1,11 @@
+package com.opsledger.events.feedback;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.time.Instant;
+
+/** Records platform-submitted feedback once per submission id; a repeat with the same content is a no-op. */
+public record SubmitFeedback(@TargetAggregateIdentifier String feedbackId, String submissionId, String orgId,
+                             String workspaceId, String userId, String channel, String message, String page,
+                             String contextJson, String contentHash, Classification classification,
+                             String fingerprint, String groupId, Instant submittedAt) {
+}

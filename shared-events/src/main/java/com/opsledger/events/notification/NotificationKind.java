@@ -1,0 +1,5 @@
+package com.opsledger.events.notification;
+
+public enum NotificationKind {
+    SCHEDULE_COMPLETED, SCHEDULE_FAILED, MESSAGE_EVENT, USAGE_EVENT
+}

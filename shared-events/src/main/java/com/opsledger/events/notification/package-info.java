@@ -1,0 +1,2 @@
+/** Platform notifications (schedule results, message and usage events) that operators watch and acknowledge. */
+package com.opsledger.events.notification;
