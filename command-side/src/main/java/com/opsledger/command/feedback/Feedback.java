@@ -1,0 +1,221 @@
+package com.opsledger.command.feedback;
+
+import com.opsledger.events.RuleViolation;
+import com.opsledger.events.WireName;
+import com.opsledger.events.feedback.ApplyGroupDecision;
+import com.opsledger.events.feedback.ArchiveFeedback;
+import com.opsledger.events.feedback.AssignFeedback;
+import com.opsledger.events.feedback.Classification;
+import com.opsledger.events.feedback.CompleteFeedback;
+import com.opsledger.events.feedback.FeedbackArchived;
+import com.opsledger.events.feedback.FeedbackAssigned;
+import com.opsledger.events.feedback.FeedbackCompleted;
+import com.opsledger.events.feedback.FeedbackHandedOff;
+import com.opsledger.events.feedback.FeedbackReclassified;
+import com.opsledger.events.feedback.FeedbackReopened;
+import com.opsledger.events.feedback.FeedbackState;
+import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.FeedbackTriaged;
+import com.opsledger.events.feedback.FeedbackWorkStarted;
+import com.opsledger.events.feedback.GroupDecision;
+import com.opsledger.events.feedback.HandOffFeedback;
+import com.opsledger.events.feedback.ReclassifyFeedback;
+import com.opsledger.events.feedback.ReopenFeedback;
+import com.opsledger.events.feedback.StartFeedbackWork;
+import com.opsledger.events.feedback.SubmitFeedback;
+import com.opsledger.events.feedback.TriageFeedback;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+import java.util.Set;
+
+import static com.opsledger.events.feedback.FeedbackState.ARCHIVED;
+import static com.opsledger.events.feedback.FeedbackState.DONE;
+import static com.opsledger.events.feedback.FeedbackState.IN_PROGRESS;
+import static com.opsledger.events.feedback.FeedbackState.OPEN;
+import static com.opsledger.events.feedback.FeedbackState.TRIAGED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One piece of feedback moving through triage: open → triaged → in_progress → done → archived, with reopen,
+ * reclassify, assign and hand-off beside that path. Rules live in the command handlers; state changes only in the
+ * event sourcing handlers.
+ */
+@Aggregate
+class Feedback {
+
+    static final String REASON = "reason";
+
+    @AggregateIdentifier
+    private String feedbackId;
+    private FeedbackSubmitted submission;
+    private FeedbackState state;
+    private Classification classification;
+    private String assignee;
+
+    Feedback() {
+        // For Axon: the aggregate is rebuilt from its events.
+    }
+
+    /** Answers with the feedback as first submitted, whether this command created it or repeated it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    FeedbackSubmitted handle(SubmitFeedback command) {
+        if (submission != null) {
+            if (!submission.contentHash().equals(command.contentHash())) {
+                throw new RuleViolation("submission id '" + command.submissionId()
+                        + "' was already used for different feedback");
+            }
+            return submission;
+        }
+        apply(new FeedbackSubmitted(command.feedbackId(), command.submissionId(), command.orgId(),
+                command.workspaceId(), command.userId(), command.channel(), command.message(), command.page(),
+                command.contextJson(), command.contentHash(), command.classification(), command.fingerprint(),
+                command.groupId(), command.submittedAt()));
+        return submission;
+    }
+
+    @CommandHandler
+    void handle(TriageFeedback command) {
+        requireState(TRIAGED, "only open feedback can be triaged", OPEN);
+        apply(new FeedbackTriaged(feedbackId, null));
+    }
+
+    @CommandHandler
+    void handle(StartFeedbackWork command) {
+        requireState(IN_PROGRESS, "work starts on triaged feedback only", TRIAGED);
+        apply(new FeedbackWorkStarted(feedbackId));
+    }
+
+    @CommandHandler
+    void handle(CompleteFeedback command) {
+        requireState(DONE, "only feedback in progress can be completed", IN_PROGRESS);
+        apply(new FeedbackCompleted(feedbackId));
+    }
+
+    @CommandHandler
+    void handle(ArchiveFeedback command) {
+        requireState(ARCHIVED, "feedback is archived once done", DONE);
+        apply(new FeedbackArchived(feedbackId, null));
+    }
+
+    @CommandHandler
+    void handle(ReopenFeedback command, @MetaDataValue(REASON) String reason) {
+        requireReason(reason, "reopening");
+        requireState(OPEN, "only done or archived feedback can be reopened", DONE, ARCHIVED);
+        apply(new FeedbackReopened(feedbackId, state));
+    }
+
+    @CommandHandler
+    void handle(ReclassifyFeedback command, @MetaDataValue(REASON) String reason) {
+        requireReason(reason, "reclassifying");
+        requireNotArchived("reclassified");
+        if (classification.equals(command.classification())) {
+            throw new RuleViolation("feedback " + feedbackId + " is already classified that way");
+        }
+        apply(new FeedbackReclassified(feedbackId, classification, command.classification()));
+    }
+
+    @CommandHandler
+    void handle(AssignFeedback command) {
+        requireNotArchived("assigned");
+        if (command.assignee().equals(assignee)) {
+            throw new RuleViolation("feedback " + feedbackId + " is already assigned to " + assignee);
+        }
+        apply(new FeedbackAssigned(feedbackId, command.assignee()));
+    }
+
+    @CommandHandler
+    void handle(HandOffFeedback command) {
+        if (state != TRIAGED && state != IN_PROGRESS) {
+            throw new RuleViolation("feedback " + feedbackId + " is " + WireName.of(state)
+                    + "; only triaged or in-progress feedback can be handed off");
+        }
+        apply(new FeedbackHandedOff(feedbackId, command.destinationTeam(), command.note()));
+    }
+
+    /** Answers whether the group decision changed this member: only open members follow their group. */
+    @CommandHandler
+    boolean handle(ApplyGroupDecision command) {
+        if (state != OPEN) {
+            return false;
+        }
+        apply(command.decision() == GroupDecision.TRIAGE
+                ? new FeedbackTriaged(feedbackId, command.groupId())
+                : new FeedbackArchived(feedbackId, command.groupId()));
+        return true;
+    }
+
+    private void requireState(FeedbackState target, String rule, FeedbackState... allowedFrom) {
+        if (!Set.of(allowedFrom).contains(state)) {
+            throw new RuleViolation("illegal transition from " + WireName.of(state) + " to " + WireName.of(target)
+                    + ": " + rule);
+        }
+    }
+
+    private void requireReason(String reason, String action) {
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation(action + " feedback needs a reason");
+        }
+    }
+
+    private void requireNotArchived(String action) {
+        if (state == ARCHIVED) {
+            throw new RuleViolation("archived feedback cannot be " + action + "; reopen it first");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackSubmitted event) {
+        feedbackId = event.feedbackId();
+        submission = event;
+        classification = event.classification();
+        state = OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackTriaged event) {
+        state = TRIAGED;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackWorkStarted event) {
+        state = IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackCompleted event) {
+        state = DONE;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackArchived event) {
+        state = ARCHIVED;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackReopened event) {
+        state = OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackReclassified event) {
+        classification = event.classification();
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackAssigned event) {
+        assignee = event.assignee();
+    }
+
+    @Override
+    public String toString() {
+        return "Feedback[" + feedbackId + ", " + state + ", assignee=" + Objects.toString(assignee, "none") + "]";
+    }
+}
