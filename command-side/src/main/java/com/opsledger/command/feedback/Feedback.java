@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.ApplyGroupDecision;
@@ -49,8 +50,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Feedback {
-
-    static final String REASON = "reason";
 
     @AggregateIdentifier
     private String feedbackId;
@@ -106,14 +105,14 @@ class Feedback {
     }
 
     @CommandHandler
-    void handle(ReopenFeedback command, @MetaDataValue(REASON) String reason) {
+    void handle(ReopenFeedback command, @MetaDataValue(MetaDataKeys.REASON) String reason) {
         requireReason(reason, "reopening");
         requireState(OPEN, "only done or archived feedback can be reopened", DONE, ARCHIVED);
         apply(new FeedbackReopened(feedbackId, state));
     }
 
     @CommandHandler
-    void handle(ReclassifyFeedback command, @MetaDataValue(REASON) String reason) {
+    void handle(ReclassifyFeedback command, @MetaDataValue(MetaDataKeys.REASON) String reason) {
         requireReason(reason, "reclassifying");
         requireNotArchived("reclassified");
         if (classification.equals(command.classification())) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.feedback.ApplyGroupDecision;
 import com.opsledger.events.feedback.ArchiveFeedback;
@@ -44,7 +45,7 @@ class FeedbackTest {
             new Classification(List.of(SecurityClass.SQL), SignalCategory.SECURITY_PROBE, Severity.CRITICAL);
     private static final Classification PRODUCT =
             new Classification(List.of(), SignalCategory.PRODUCT_SIGNAL, Severity.LOW);
-    private static final MetaData REGRESSION = MetaData.with(Feedback.REASON, "regression in 2.3");
+    private static final MetaData REGRESSION = MetaData.with(MetaDataKeys.REASON, "regression in 2.3");
 
     private AggregateTestFixture<Feedback> fixture;
 
@@ -191,7 +192,7 @@ class FeedbackTest {
     @Test
     void reclassifyingRecordsThePreviousAndTheNewClassification() {
         fixture.given(historyTo(FeedbackState.TRIAGED))
-                .when(new ReclassifyFeedback(ID, PRODUCT), MetaData.with(Feedback.REASON, "a real question"))
+                .when(new ReclassifyFeedback(ID, PRODUCT), MetaData.with(MetaDataKeys.REASON, "a real question"))
                 .expectEvents(new FeedbackReclassified(ID, PROBE, PRODUCT));
     }
 

@@ -1,0 +1,83 @@
+package com.opsledger.app.axon;
+
+import com.opsledger.events.MetaDataKeys;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Axon on PostgreSQL: the JDBC event store with JSON text payloads, duplicate-key detection that understands
+ * PostgreSQL, who-and-why metadata on every event, and pooled streaming processors.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, but storing payload and metadata as text (JSON from the
+     * Jackson serializer) rather than bytea, so the event store reads as JSON in plain SQL.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(String.class)
+                .build();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation as SQLState 23505, not as SQLIntegrityConstraintViolationException,
+     * which Axon's default JDBC resolver looks for; without this two concurrent writers of one aggregate would get
+     * an unexplained storage error instead of a concurrency conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /** Who and why travel from each command onto every event it produces. */
+    @Bean
+    CorrelationDataProvider operatorContextCorrelation() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.REASON, MetaDataKeys.SOURCE_IP);
+    }
+
+    @Bean
+    OperatorContextInterceptor operatorContextInterceptor() {
+        return new OperatorContextInterceptor();
+    }
+
+    /** Every processor is a pooled streaming processor unless its own settings say otherwise. */
+    @Bean
+    ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+}

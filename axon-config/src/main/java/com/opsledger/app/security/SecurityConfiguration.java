@@ -1,0 +1,131 @@
+package com.opsledger.app.security;
+
+import com.opsledger.app.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Operators authenticate with JWT bearer tokens (roles from a claim); the platform's ingest calls with the service
+ * key. Nothing but health is open to anonymous callers. The service refuses to start without both secrets.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String[] READERS = {Roles.AUDITOR, Roles.OPERATOR, Roles.ADMIN};
+    private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
+    static final int MIN_SECRET_BYTES = 32;
+    static final int MIN_SERVICE_KEY_CHARS = 16;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain ingestChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        String serviceKey = properties.serviceKey();
+        if (serviceKey == null || serviceKey.length() < MIN_SERVICE_KEY_CHARS) {
+            throw new IllegalStateException("opsledger.security.service-key (OPSLEDGER_SERVICE_KEY) must be set to at "
+                    + "least " + MIN_SERVICE_KEY_CHARS + " characters: it is the platform's ingest credential");
+        }
+        return stateless(http)
+                .securityMatcher("/api/v1/ingest/**")
+                .addFilterBefore(new ServiceKeyFilter(serviceKey), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.SERVICE))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        return stateless(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasAnyRole(WRITERS)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
+                .build();
+    }
+
+    /** Production verifies tokens against a JWK set; local use and tests against an HMAC secret. */
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+        if (!jwkSetUri.isBlank()) {
+            return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        }
+        if (!properties.hasHmacSecret()) {
+            throw new IllegalStateException("No way to verify operator tokens: set "
+                    + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI) "
+                    + "or opsledger.security.jwt.hmac-secret (OPSLEDGER_JWT_HMAC_SECRET)");
+        }
+        byte[] secret = properties.jwt().hmacSecret().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("opsledger.security.jwt.hmac-secret must be at least " + MIN_SECRET_BYTES
+                    + " bytes long");
+        }
+        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    private HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()));
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
+        return jwt -> {
+            List<String> roles = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : List.of();
+            Collection<GrantedAuthority> authorities = roles.stream()
+                    .filter(role -> List.of(READERS).contains(role))
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            Problems.write(response, HttpStatus.UNAUTHORIZED,
+                    "Authentication required: send an operator bearer token, or the service key on ingest paths");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                "Your role does not allow this request");
+    }
+}

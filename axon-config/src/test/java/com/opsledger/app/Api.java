@@ -1,0 +1,79 @@
+package com.opsledger.app;
+
+import com.opsledger.app.security.LocalTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A small HTTP client for the tests: real requests to the running service, JSON answers. */
+public final class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** An answer: status, content type and the body read as JSON (or as a JSON string when it is not JSON). */
+    public record Response(int status, String contentType, String raw, JsonNode json) {
+        public JsonNode at(String pointer) {
+            return json.at(pointer);
+        }
+    }
+
+    /** A bearer token for the given subject and roles, signed with the test secret. */
+    public static String token(String subject, String... roles) {
+        return "Bearer " + LocalTokens.mint(IntegrationTest.HMAC_SECRET, subject, List.of(roles), Duration.ofHours(1));
+    }
+
+    public Response get(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), authorization, null);
+    }
+
+    public Response post(String path, String authorization, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), authorization, null);
+    }
+
+    /** A platform call with the service key. */
+    public Response ingest(String path, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), null, IntegrationTest.SERVICE_KEY);
+    }
+
+    public Response send(HttpRequest.Builder request, String authorization, String serviceKey) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (serviceKey != null) {
+            request.header("X-Service-Key", serviceKey);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = contentType.contains("json") && !response.body().isEmpty()
+                    ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
+            return new Response(response.statusCode(), contentType, response.body(), json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
