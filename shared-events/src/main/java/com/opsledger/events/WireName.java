@@ -17,14 +17,14 @@ public final class WireName {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name, or throws {@link IllegalArgumentException} listing the accepted names. */
-    public static <E extends Enum<E>> E parse(Class<E> type, String wire) {
+    /** Parses the wire name given for {@code field}, or throws {@link InvalidInput} listing the accepted names. */
+    public static <E extends Enum<E>> E parse(String field, Class<E> type, String wire) {
         for (E constant : type.getEnumConstants()) {
             if (of(constant).equals(wire)) {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("'" + wire + "' is not one of " + Arrays.stream(type.getEnumConstants())
+        throw new InvalidInput(field, "'" + wire + "' is not one of " + Arrays.stream(type.getEnumConstants())
                 .map(WireName::of).collect(Collectors.joining(", ")));
     }
 }

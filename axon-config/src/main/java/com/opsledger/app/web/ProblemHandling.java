@@ -2,6 +2,7 @@ package com.opsledger.app.web;
 
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.RuleViolation;
+import com.opsledger.query.projection.ProjectionBehindException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -53,6 +54,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException e) {
         return Problems.of(HttpStatus.CONFLICT, "The item was changed concurrently; reload it and try again");
+    }
+
+    /** A read-your-writes wait that ran out: the change is committed, the view will show it shortly. */
+    @ExceptionHandler(ProjectionBehindException.class)
+    ResponseEntity<ProblemDetail> projectionBehind(ProjectionBehindException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     /** With Axon Server, handler exceptions arrive wrapped; the rule's message travels as the details. */

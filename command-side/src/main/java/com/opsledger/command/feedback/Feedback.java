@@ -65,19 +65,19 @@ class Feedback {
     /** Answers with the feedback as first submitted, whether this command created it or repeated it. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    FeedbackSubmitted handle(SubmitFeedback command) {
+    SubmissionReceipt handle(SubmitFeedback command) {
         if (submission != null) {
             if (!submission.contentHash().equals(command.contentHash())) {
                 throw new RuleViolation("submission id '" + command.submissionId()
                         + "' was already used for different feedback");
             }
-            return submission;
+            return new SubmissionReceipt(submission, false);
         }
         apply(new FeedbackSubmitted(command.feedbackId(), command.submissionId(), command.orgId(),
                 command.workspaceId(), command.userId(), command.channel(), command.message(), command.page(),
                 command.contextJson(), command.contentHash(), command.classification(), command.fingerprint(),
                 command.groupId(), command.submittedAt()));
-        return submission;
+        return new SubmissionReceipt(submission, true);
     }
 
     @CommandHandler

@@ -80,7 +80,7 @@ class FeedbackTest {
         fixture.givenNoPriorActivity()
                 .when(submit("hash-1"))
                 .expectEvents(submitted())
-                .expectResultMessagePayload(submitted());
+                .expectResultMessagePayload(new SubmissionReceipt(submitted(), true));
     }
 
     @Test
@@ -88,7 +88,7 @@ class FeedbackTest {
         fixture.given(submitted())
                 .when(submit("hash-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(submitted());
+                .expectResultMessagePayload(new SubmissionReceipt(submitted(), false));
     }
 
     @Test

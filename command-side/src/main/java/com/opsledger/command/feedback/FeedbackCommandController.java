@@ -1,0 +1,152 @@
+package com.opsledger.command.feedback;
+
+import com.opsledger.command.CommandAccepted;
+import com.opsledger.command.Commands;
+import com.opsledger.command.EventPositions;
+import com.opsledger.command.JsonInput;
+import com.opsledger.events.WireName;
+import com.opsledger.events.feedback.ArchiveFeedback;
+import com.opsledger.events.feedback.AssignFeedback;
+import com.opsledger.events.feedback.Classification;
+import com.opsledger.events.feedback.CompleteFeedback;
+import com.opsledger.events.feedback.GroupDecision;
+import com.opsledger.events.feedback.HandOffFeedback;
+import com.opsledger.events.feedback.ReclassifyFeedback;
+import com.opsledger.events.feedback.ReopenFeedback;
+import com.opsledger.events.feedback.SecurityClass;
+import com.opsledger.events.feedback.Severity;
+import com.opsledger.events.feedback.SignalCategory;
+import com.opsledger.events.feedback.StartFeedbackWork;
+import com.opsledger.events.feedback.TriageFeedback;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Operators move feedback through triage here. Each answer carries the position of the change it made. */
+@RestController
+@RequestMapping("/api/v1/admin/feedback")
+class FeedbackCommandController {
+
+    private static final int MAX_REASON = 2000;
+
+    record Reason(@Size(max = MAX_REASON) String reason) {
+    }
+
+    record RequiredReason(@NotBlank @Size(max = MAX_REASON) String reason) {
+    }
+
+    record Reclassification(@NotNull List<@NotBlank String> securityClasses, @NotBlank String signal,
+                            @NotBlank String severity, @NotBlank @Size(max = MAX_REASON) String reason) {
+    }
+
+    record Assignment(@NotBlank @Size(max = 200) String assignee, @Size(max = MAX_REASON) String reason) {
+    }
+
+    record Handoff(@NotBlank @Size(max = 100) String destinationTeam, @NotBlank @Size(max = 4000) String note,
+                   @Size(max = MAX_REASON) String reason) {
+    }
+
+    record GroupDecisionRequest(@NotBlank String decision, @Size(max = MAX_REASON) String reason) {
+    }
+
+    record GroupDecisionAccepted(String groupId, String decision, List<String> changed, List<String> unchanged,
+                                 long position) {
+    }
+
+    private final Commands commands;
+    private final FeedbackGroupDecisions groupDecisions;
+    private final EventPositions positions;
+
+    FeedbackCommandController(Commands commands, FeedbackGroupDecisions groupDecisions, EventPositions positions) {
+        this.commands = commands;
+        this.groupDecisions = groupDecisions;
+        this.positions = positions;
+    }
+
+    @PostMapping("/{id}/triage")
+    CommandAccepted triage(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
+        return apply(id, new TriageFeedback(id), reasonOf(body));
+    }
+
+    @PostMapping("/{id}/start")
+    CommandAccepted start(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
+        return apply(id, new StartFeedbackWork(id), reasonOf(body));
+    }
+
+    @PostMapping("/{id}/complete")
+    CommandAccepted complete(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
+        return apply(id, new CompleteFeedback(id), reasonOf(body));
+    }
+
+    @PostMapping("/{id}/archive")
+    CommandAccepted archive(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
+        return apply(id, new ArchiveFeedback(id), reasonOf(body));
+    }
+
+    @PostMapping("/{id}/reopen")
+    CommandAccepted reopen(@PathVariable String id, @Valid @RequestBody RequiredReason body) {
+        return apply(id, new ReopenFeedback(id), body.reason());
+    }
+
+    @PostMapping("/{id}/reclassify")
+    CommandAccepted reclassify(@PathVariable String id, @Valid @RequestBody Reclassification body) {
+        List<SecurityClass> classes = new ArrayList<>();
+        for (int i = 0; i < body.securityClasses().size(); i++) {
+            classes.add(WireName.parse("securityClasses[" + i + "]", SecurityClass.class,
+                    body.securityClasses().get(i)));
+        }
+        Classification classification = new Classification(classes,
+                WireName.parse("signal", SignalCategory.class, body.signal()),
+                WireName.parse("severity", Severity.class, body.severity()));
+        return apply(id, new ReclassifyFeedback(id, classification), body.reason());
+    }
+
+    @PostMapping("/{id}/assign")
+    CommandAccepted assign(@PathVariable String id, @Valid @RequestBody Assignment body) {
+        return apply(id, new AssignFeedback(id, body.assignee()), body.reason());
+    }
+
+    @PostMapping("/{id}/handoff")
+    CommandAccepted handoff(@PathVariable String id, @Valid @RequestBody Handoff body) {
+        return apply(id, new HandOffFeedback(id, body.destinationTeam(), body.note()), body.reason());
+    }
+
+    /** Triages, or archives as duplicates, every open member of a group in one call. */
+    @PostMapping("/groups/{groupId}/triage")
+    GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
+        requireKind(groupId, "grp-");
+        GroupDecision decision = WireName.parse("decision", GroupDecision.class, body.decision());
+        FeedbackGroupDecisions.Result result = groupDecisions.decide(groupId, decision, body.reason());
+        List<String> touched = new ArrayList<>(result.changed());
+        touched.add(groupId);
+        return new GroupDecisionAccepted(groupId, body.decision(), result.changed(), result.unchanged(),
+                positions.lastPositionOf(touched).orElse(0));
+    }
+
+    private CommandAccepted apply(String id, Object command, String reason) {
+        requireKind(id, "fb-");
+        commands.send(command, reason);
+        return new CommandAccepted(id, positions.lastPositionOf(id));
+    }
+
+    /** Ids of other kinds of item share the event store; they are no feedback. */
+    private static void requireKind(String id, String prefix) {
+        if (!id.startsWith(prefix)) {
+            throw new AggregateNotFoundException(id, "no such item");
+        }
+    }
+
+    private static String reasonOf(Reason body) {
+        return body == null ? null : body.reason();
+    }
+}

@@ -1,0 +1,59 @@
+package com.opsledger.command.feedback;
+
+import com.opsledger.command.Commands;
+import com.opsledger.command.ContentHash;
+import com.opsledger.events.feedback.AddFeedbackToGroup;
+import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.SubmitFeedback;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Takes feedback in from the platform: classifies it, records it once per submission id and counts it into its
+ * duplicate group. Both steps are idempotent, so a retry after a crash between them completes the second;
+ * two first submissions racing on two nodes meet as a concurrency conflict, which {@link Commands} retries.
+ */
+@Service
+@EnableConfigurationProperties(BurstSettings.class)
+class FeedbackIntake {
+
+    /** What the platform submits; {@code contextJson} is the optional context object as compact JSON. */
+    record Submission(String submissionId, String orgId, String workspaceId, String userId, String channel,
+                      String message, String page, String contextJson) {
+    }
+
+    private final Commands commands;
+    private final BurstSettings burst;
+    private final Clock clock;
+
+    FeedbackIntake(Commands commands, BurstSettings burst, Clock clock) {
+        this.commands = commands;
+        this.burst = burst;
+        this.clock = clock;
+    }
+
+    static String feedbackId(String submissionId) {
+        return "fb-" + UUID.nameUUIDFromBytes(("feedback:" + submissionId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    SubmissionReceipt submit(Submission s) {
+        FeedbackClassifier.Result result = FeedbackClassifier.classify(s.message());
+        String feedbackId = feedbackId(s.submissionId());
+        SubmitFeedback command = new SubmitFeedback(feedbackId, s.submissionId(), s.orgId(), s.workspaceId(),
+                s.userId(), s.channel(), s.message(), s.page(), s.contextJson(),
+                ContentHash.of(s.orgId(), s.workspaceId(), s.userId(), s.channel(), s.message(), s.page(),
+                        s.contextJson()),
+                result.classification(), result.fingerprint(), "grp-" + result.fingerprint(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        SubmissionReceipt receipt = commands.send(command);
+        FeedbackSubmitted recorded = receipt.feedback();
+        commands.send(new AddFeedbackToGroup(recorded.groupId(), recorded.fingerprint(), feedbackId,
+                recorded.classification(), recorded.submittedAt(), burst.threshold(), burst.window()));
+        return receipt;
+    }
+}

@@ -1,0 +1,98 @@
+package com.opsledger.command.notification;
+
+import com.opsledger.command.Commands;
+import com.opsledger.command.ContentHash;
+import com.opsledger.command.EventPositions;
+import com.opsledger.command.JsonInput;
+import com.opsledger.events.WireName;
+import com.opsledger.events.notification.AcknowledgeNotification;
+import com.opsledger.events.notification.NotificationKind;
+import com.opsledger.events.notification.NotificationSeverity;
+import com.opsledger.events.notification.ReceiveNotification;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** The platform posts its notifications here; operators acknowledge them. */
+@RestController
+class NotificationController {
+
+    record NotificationRequest(@NotBlank @Size(max = 200) String id, @NotBlank String kind,
+                               @NotBlank @Size(max = 200) String source, @NotBlank String severity,
+                               @NotBlank @Size(max = 2000) String summary, @NotNull Instant occurredAt,
+                               JsonNode details) {
+    }
+
+    record NotificationReceipt(String notificationId, String id, boolean created, long position) {
+    }
+
+    record AcknowledgeRequest(@NotEmpty @Size(max = 500) List<@NotBlank String> notificationIds) {
+    }
+
+    record Acknowledged(List<String> acknowledged, List<String> alreadyAcknowledged, long position) {
+    }
+
+    private final Commands commands;
+    private final EventPositions positions;
+
+    NotificationController(Commands commands, EventPositions positions) {
+        this.commands = commands;
+        this.positions = positions;
+    }
+
+    static String notificationId(String platformId) {
+        return "ntf-" + UUID.nameUUIDFromBytes(("notification:" + platformId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/api/v1/ingest/notifications")
+    ResponseEntity<NotificationReceipt> receive(@Valid @RequestBody NotificationRequest request) {
+        NotificationKind kind = WireName.parse("kind", NotificationKind.class, request.kind());
+        NotificationSeverity severity = WireName.parse("severity", NotificationSeverity.class, request.severity());
+        String details = JsonInput.objectText("details", request.details());
+        String notificationId = notificationId(request.id());
+        boolean created = commands.send(new ReceiveNotification(notificationId, request.id(), kind, request.source(),
+                severity, request.summary(), request.occurredAt(), details, ContentHash.of(request.kind(),
+                        request.source(), request.severity(), request.summary(), request.occurredAt().toString(),
+                        details)));
+        NotificationReceipt body = new NotificationReceipt(notificationId, request.id(), created,
+                positions.lastPositionOf(notificationId));
+        return created ? ResponseEntity.status(201).body(body) : ResponseEntity.ok(body);
+    }
+
+    /**
+     * Acknowledges one or many notifications. Unknown ids make the whole call a 404 that changes nothing;
+     * notifications acknowledged before are reported as such.
+     */
+    @PostMapping("/api/v1/admin/notifications/acknowledge")
+    Acknowledged acknowledge(@Valid @RequestBody AcknowledgeRequest request) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(request.notificationIds()));
+        List<String> unknown = ids.stream()
+                .filter(id -> !id.startsWith("ntf-") || positions.lastPositionOf(List.of(id)).isEmpty())
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new AggregateNotFoundException(String.join(", ", unknown), "no such notification");
+        }
+        List<String> acknowledged = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (String id : ids) {
+            boolean changed = commands.send(new AcknowledgeNotification(id));
+            (changed ? acknowledged : already).add(id);
+        }
+        return new Acknowledged(acknowledged, already, positions.lastPositionOf(ids).orElse(0));
+    }
+}

@@ -1,0 +1,88 @@
+package com.opsledger.query.feedback;
+
+import com.opsledger.events.MetaDataKeys;
+import com.opsledger.events.WireName;
+import com.opsledger.events.feedback.Classification;
+import com.opsledger.events.feedback.FeedbackGroupBurstDetected;
+import com.opsledger.events.feedback.FeedbackGroupDecided;
+import com.opsledger.events.feedback.FeedbackGroupMemberAdded;
+import com.opsledger.events.feedback.FeedbackGroupOpened;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import com.opsledger.query.projection.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+
+import static com.opsledger.query.web.SqlValues.utc;
+
+/** Duplicate/burst groups ({@code read_model.feedback_group_v1}): size, first and last seen, burst, last decision. */
+@Component
+@ProcessingGroup(FeedbackGroupProjection.NAME)
+class FeedbackGroupProjection {
+
+    static final String NAME = "feedback-groups-v1";
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("FeedbackGroup"));
+
+    private final JdbcClient jdbc;
+
+    FeedbackGroupProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FeedbackGroupOpened e) {
+        Classification c = e.classification();
+        jdbc.sql("""
+                        INSERT INTO read_model.feedback_group_v1 (group_id, fingerprint, security_classes, signal,
+                            severity, severity_rank, member_count, burst)
+                        VALUES (:id, :fingerprint, :classes, :signal, :severity, :rank, 0, false)
+                        ON CONFLICT (group_id) DO NOTHING""")
+                .param("id", e.groupId())
+                .param("fingerprint", e.fingerprint())
+                .param("classes", c.securityClasses().stream().map(WireName::of).toArray(String[]::new))
+                .param("signal", WireName.of(c.signal()))
+                .param("severity", WireName.of(c.severity()))
+                .param("rank", c.severity().ordinal())
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackGroupMemberAdded e) {
+        jdbc.sql("""
+                        UPDATE read_model.feedback_group_v1 SET member_count = :count,
+                            first_seen = coalesce(least(first_seen, :seen), :seen),
+                            last_seen = coalesce(greatest(last_seen, :seen), :seen)
+                        WHERE group_id = :id""")
+                .param("count", e.memberCount()).param("seen", utc(e.seenAt())).param("id", e.groupId())
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackGroupBurstDetected e) {
+        jdbc.sql("UPDATE read_model.feedback_group_v1 SET burst = true, burst_detected_at = :at WHERE group_id = :id")
+                .param("at", utc(e.detectedAt())).param("id", e.groupId())
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackGroupDecided e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        jdbc.sql("""
+                        UPDATE read_model.feedback_group_v1 SET last_decision = :decision, last_decision_by = :actor,
+                            last_decision_at = :at
+                        WHERE group_id = :id""")
+                .param("decision", WireName.of(e.decision())).param("actor", actor).param("at", utc(at))
+                .param("id", e.groupId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE read_model.feedback_group_v1").update();
+    }
+}

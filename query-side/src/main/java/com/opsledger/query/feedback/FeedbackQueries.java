@@ -1,0 +1,228 @@
+package com.opsledger.query.feedback;
+
+import com.opsledger.events.feedback.SecurityClass;
+import com.opsledger.events.feedback.SignalCategory;
+import com.opsledger.events.WireName;
+import com.opsledger.query.web.Cursor;
+import com.opsledger.query.web.Filters;
+import com.opsledger.query.web.Page;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.opsledger.query.web.SqlValues.instant;
+import static com.opsledger.query.web.SqlValues.utc;
+
+/** Reads of the feedback read models: the queue, an item with its timeline, groups and security counts. */
+@Repository
+class FeedbackQueries {
+
+    /** The queue's filters; null means "any". */
+    record QueueFilter(String signal, boolean excludeProbes, String state, String severity, String securityClass,
+                       String groupId, String text, Instant from, Instant to) {
+    }
+
+    record GroupHint(String groupId, int size, boolean burst) {
+    }
+
+    record Handoff(String destinationTeam, String note) {
+    }
+
+    record FeedbackItem(String feedbackId, String submissionId, String orgId, String workspaceId, String userId,
+                        String channel, String message, String page, JsonNode context, String state,
+                        List<String> securityClasses, String signal, String severity, String assignee,
+                        Handoff handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
+    }
+
+    record TimelineEntry(long sequence, String eventType, String actor, String reason, Instant occurredAt,
+                         JsonNode details) {
+    }
+
+    record FeedbackGroup(String groupId, String fingerprint, List<String> securityClasses, String signal,
+                         String severity, int memberCount, Instant firstSeen, Instant lastSeen, boolean burst,
+                         Instant burstDetectedAt, String lastDecision, String lastDecisionBy,
+                         Instant lastDecisionAt) {
+    }
+
+    enum Sort { SEVERITY, NEWEST }
+
+    private static final String ITEM_COLUMNS = """
+            f.feedback_id, f.submission_id, f.org_id, f.workspace_id, f.user_id, f.channel, f.message, f.page,
+            f.context, f.state, f.security_classes, f.signal, f.severity, f.severity_rank, f.assignee,
+            f.handoff_team, f.handoff_note, f.group_id, coalesce(g.member_count, 1) AS group_size,
+            coalesce(g.burst, false) AS group_burst, f.submitted_at, f.updated_at""";
+    private static final String ITEM_FROM =
+            " FROM read_model.feedback_v1 f LEFT JOIN read_model.feedback_group_v1 g ON g.group_id = f.group_id";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    FeedbackQueries(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Page<FeedbackItem> queue(QueueFilter filter, Sort sort, int limit, String cursor) {
+        Filters where = new Filters()
+                .add("f.signal = :signal", "signal", filter.signal())
+                .addIf(filter.excludeProbes(), "f.signal <> 'security_probe'")
+                .add("f.state = :state", "state", filter.state())
+                .add("f.severity = :severity", "severity", filter.severity())
+                .add(":class = ANY (f.security_classes)", "class", filter.securityClass())
+                .add("f.group_id = :group", "group", filter.groupId())
+                .add("f.message ILIKE :text", "text", filter.text() == null ? null : Filters.likePattern(filter.text()))
+                .add("f.submitted_at >= :from", "from", utc(filter.from()))
+                .add("f.submitted_at < :to", "to", utc(filter.to()));
+        long total = jdbc.sql("SELECT count(*) FROM read_model.feedback_v1 f" + where.where())
+                .params(where.params()).query(Long.class).single();
+        String order;
+        String whereClause;
+        if (sort == Sort.SEVERITY) {
+            order = " ORDER BY f.severity_rank, f.submitted_at, f.feedback_id";
+            whereClause = cursor == null ? where.where()
+                    : where.whereAnd("(f.severity_rank, f.submitted_at, f.feedback_id) > (:cRank, :cAt, :cId)");
+            if (cursor != null) {
+                Cursor.decode(cursor, 3, key -> where.param("cRank", Integer.parseInt(key.get(0)))
+                        .param("cAt", utc(Instant.parse(key.get(1)))).param("cId", key.get(2)));
+            }
+        } else {
+            order = " ORDER BY f.submitted_at DESC, f.feedback_id DESC";
+            whereClause = cursor == null ? where.where()
+                    : where.whereAnd("(f.submitted_at, f.feedback_id) < (:cAt, :cId)");
+            if (cursor != null) {
+                Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instant.parse(key.get(0))))
+                        .param("cId", key.get(1)));
+            }
+        }
+        List<Row> rows = jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + whereClause + order + " LIMIT :limit")
+                .params(where.params()).param("limit", limit + 1)
+                .query(this::row).list();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Row last = rows.get(limit - 1);
+            next = sort == Sort.SEVERITY
+                    ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
+                    : Cursor.encode(last.item().submittedAt(), last.item().feedbackId());
+        }
+        return new Page<>(rows.stream().map(Row::item).toList(), total, limit, next);
+    }
+
+    Optional<FeedbackItem> item(String feedbackId) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + " WHERE f.feedback_id = :id")
+                .param("id", feedbackId).query(this::row).optional().map(Row::item);
+    }
+
+    List<TimelineEntry> timeline(String feedbackId) {
+        return jdbc.sql("""
+                        SELECT sequence_number, event_type, actor, reason, occurred_at, details
+                        FROM read_model.feedback_timeline_v1 WHERE feedback_id = :id ORDER BY sequence_number""")
+                .param("id", feedbackId)
+                .query((rs, n) -> new TimelineEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
+                        rs.getString("actor"), rs.getString("reason"), instant(rs, "occurred_at"),
+                        json.readTree(rs.getString("details"))))
+                .list();
+    }
+
+    Page<FeedbackGroup> groups(String signal, String securityClass, Boolean burst, int limit, String cursor) {
+        Filters where = new Filters()
+                .add("signal = :signal", "signal", signal)
+                .add(":class = ANY (security_classes)", "class", securityClass)
+                .add("burst = :burst", "burst", burst);
+        long total = jdbc.sql("SELECT count(*) FROM read_model.feedback_group_v1" + where.where())
+                .params(where.params()).query(Long.class).single();
+        String whereClause = where.where();
+        if (cursor != null) {
+            whereClause = where.whereAnd("(member_count < :cCount OR (member_count = :cCount AND group_id > :cId))");
+            Cursor.decode(cursor, 2, key -> where.param("cCount", Integer.parseInt(key.get(0)))
+                    .param("cId", key.get(1)));
+        }
+        List<FeedbackGroup> groups = jdbc.sql("SELECT * FROM read_model.feedback_group_v1" + whereClause
+                        + " ORDER BY member_count DESC, group_id LIMIT :limit")
+                .params(where.params()).param("limit", limit + 1)
+                .query(this::groupRow).list();
+        String next = null;
+        if (groups.size() > limit) {
+            groups = groups.subList(0, limit);
+            FeedbackGroup last = groups.get(limit - 1);
+            next = Cursor.encode(last.memberCount(), last.groupId());
+        }
+        return new Page<>(groups, total, limit, next);
+    }
+
+    Optional<FeedbackGroup> group(String groupId) {
+        return jdbc.sql("SELECT * FROM read_model.feedback_group_v1 WHERE group_id = :id")
+                .param("id", groupId).query(this::groupRow).optional();
+    }
+
+    /** Probe counts per attack family and item counts per signal category, every category present. */
+    Map<String, Long> countsByClass(Instant from, Instant to) {
+        Map<String, Long> counts = zeroCounts(Arrays.stream(SecurityClass.values()).map(WireName::of).toList());
+        Filters where = range(from, to).add("signal = :signal", "signal", WireName.of(SignalCategory.SECURITY_PROBE));
+        jdbc.sql("SELECT cls, count(*) AS n FROM read_model.feedback_v1, unnest(security_classes) AS cls"
+                        + where.where() + " GROUP BY cls")
+                .params(where.params())
+                .query((rs, n) -> counts.put(rs.getString("cls"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    Map<String, Long> countsBySignal(Instant from, Instant to) {
+        Map<String, Long> counts = zeroCounts(Arrays.stream(SignalCategory.values()).map(WireName::of).toList());
+        Filters where = range(from, to);
+        jdbc.sql("SELECT signal, count(*) AS n FROM read_model.feedback_v1" + where.where() + " GROUP BY signal")
+                .params(where.params())
+                .query((rs, n) -> counts.put(rs.getString("signal"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private static Filters range(Instant from, Instant to) {
+        return new Filters().add("submitted_at >= :from", "from", utc(from)).add("submitted_at < :to", "to", utc(to));
+    }
+
+    private static Map<String, Long> zeroCounts(List<String> keys) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key, 0L));
+        return counts;
+    }
+
+    /** A queue row and the severity rank its cursor needs. */
+    private record Row(FeedbackItem item, int severityRank) {
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        String context = rs.getString("context");
+        String team = rs.getString("handoff_team");
+        return new Row(new FeedbackItem(rs.getString("feedback_id"), rs.getString("submission_id"),
+                rs.getString("org_id"), rs.getString("workspace_id"), rs.getString("user_id"),
+                rs.getString("channel"), rs.getString("message"), rs.getString("page"),
+                context == null ? null : json.readTree(context), rs.getString("state"),
+                strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
+                rs.getString("assignee"), team == null ? null : new Handoff(team, rs.getString("handoff_note")),
+                new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
+                instant(rs, "submitted_at"), instant(rs, "updated_at")), rs.getInt("severity_rank"));
+    }
+
+    private FeedbackGroup groupRow(ResultSet rs, int n) throws SQLException {
+        return new FeedbackGroup(rs.getString("group_id"), rs.getString("fingerprint"),
+                strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
+                rs.getInt("member_count"), instant(rs, "first_seen"), instant(rs, "last_seen"),
+                rs.getBoolean("burst"), instant(rs, "burst_detected_at"), rs.getString("last_decision"),
+                rs.getString("last_decision_by"), instant(rs, "last_decision_at"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

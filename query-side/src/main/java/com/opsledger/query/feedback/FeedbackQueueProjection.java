@@ -1,0 +1,146 @@
+package com.opsledger.query.feedback;
+
+import com.opsledger.events.WireName;
+import com.opsledger.events.feedback.Classification;
+import com.opsledger.events.feedback.FeedbackArchived;
+import com.opsledger.events.feedback.FeedbackAssigned;
+import com.opsledger.events.feedback.FeedbackCompleted;
+import com.opsledger.events.feedback.FeedbackHandedOff;
+import com.opsledger.events.feedback.FeedbackReclassified;
+import com.opsledger.events.feedback.FeedbackReopened;
+import com.opsledger.events.feedback.FeedbackState;
+import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.FeedbackTriaged;
+import com.opsledger.events.feedback.FeedbackWorkStarted;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import com.opsledger.query.projection.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+
+import static com.opsledger.query.web.SqlValues.utc;
+
+/**
+ * The feedback queue ({@code read_model.feedback_v1}): one row per item with its current state and classification.
+ * Rows change only here, in the processor's transaction, together with its token.
+ */
+@Component
+@ProcessingGroup(FeedbackQueueProjection.NAME)
+class FeedbackQueueProjection {
+
+    static final String NAME = "feedback-queue-v1";
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Feedback"));
+
+    private final JdbcClient jdbc;
+
+    FeedbackQueueProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FeedbackSubmitted e, @Timestamp Instant at) {
+        Classification c = e.classification();
+        jdbc.sql("""
+                        INSERT INTO read_model.feedback_v1 (feedback_id, submission_id, org_id, workspace_id, user_id,
+                            channel, message, page, context, state, security_classes, signal, severity, severity_rank,
+                            group_id, submitted_at, updated_at)
+                        VALUES (:id, :submission, :org, :workspace, :user, :channel, :message, :page, :context, :state,
+                            :classes, :signal, :severity, :rank, :group, :submittedAt, :at)
+                        ON CONFLICT (feedback_id) DO NOTHING""")
+                .param("id", e.feedbackId())
+                .param("submission", e.submissionId())
+                .param("org", e.orgId())
+                .param("workspace", e.workspaceId())
+                .param("user", e.userId())
+                .param("channel", e.channel())
+                .param("message", e.message())
+                .param("page", e.page())
+                .param("context", e.contextJson())
+                .param("state", WireName.of(FeedbackState.OPEN))
+                .param("classes", classes(c))
+                .param("signal", WireName.of(c.signal()))
+                .param("severity", WireName.of(c.severity()))
+                .param("rank", c.severity().ordinal())
+                .param("group", e.groupId())
+                .param("submittedAt", utc(e.submittedAt()))
+                .param("at", utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackTriaged e, @Timestamp Instant at) {
+        moveTo(e.feedbackId(), FeedbackState.TRIAGED, at);
+    }
+
+    @EventHandler
+    void on(FeedbackWorkStarted e, @Timestamp Instant at) {
+        moveTo(e.feedbackId(), FeedbackState.IN_PROGRESS, at);
+    }
+
+    @EventHandler
+    void on(FeedbackCompleted e, @Timestamp Instant at) {
+        moveTo(e.feedbackId(), FeedbackState.DONE, at);
+    }
+
+    @EventHandler
+    void on(FeedbackArchived e, @Timestamp Instant at) {
+        moveTo(e.feedbackId(), FeedbackState.ARCHIVED, at);
+    }
+
+    @EventHandler
+    void on(FeedbackReopened e, @Timestamp Instant at) {
+        moveTo(e.feedbackId(), FeedbackState.OPEN, at);
+    }
+
+    @EventHandler
+    void on(FeedbackReclassified e, @Timestamp Instant at) {
+        Classification c = e.classification();
+        jdbc.sql("""
+                        UPDATE read_model.feedback_v1 SET security_classes = :classes, signal = :signal,
+                            severity = :severity, severity_rank = :rank, updated_at = :at WHERE feedback_id = :id""")
+                .param("classes", classes(c))
+                .param("signal", WireName.of(c.signal()))
+                .param("severity", WireName.of(c.severity()))
+                .param("rank", c.severity().ordinal())
+                .param("at", utc(at))
+                .param("id", e.feedbackId())
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackAssigned e, @Timestamp Instant at) {
+        jdbc.sql("UPDATE read_model.feedback_v1 SET assignee = :assignee, updated_at = :at WHERE feedback_id = :id")
+                .param("assignee", e.assignee()).param("at", utc(at)).param("id", e.feedbackId())
+                .update();
+    }
+
+    @EventHandler
+    void on(FeedbackHandedOff e, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE read_model.feedback_v1 SET handoff_team = :team, handoff_note = :note, updated_at = :at
+                        WHERE feedback_id = :id""")
+                .param("team", e.destinationTeam()).param("note", e.note()).param("at", utc(at))
+                .param("id", e.feedbackId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE read_model.feedback_v1, read_model.feedback_timeline_v1").update();
+    }
+
+    private void moveTo(String feedbackId, FeedbackState state, Instant at) {
+        jdbc.sql("UPDATE read_model.feedback_v1 SET state = :state, updated_at = :at WHERE feedback_id = :id")
+                .param("state", WireName.of(state)).param("at", utc(at)).param("id", feedbackId)
+                .update();
+    }
+
+    private static String[] classes(Classification c) {
+        return c.securityClasses().stream().map(WireName::of).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,51 @@
+package com.opsledger.query.feedback;
+
+import com.opsledger.events.MetaDataKeys;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.opsledger.query.web.SqlValues.utc;
+
+/**
+ * The timeline of each feedback item ({@code read_model.feedback_timeline_v1}): every event of the item with its
+ * type, actor, reason, time and payload. Part of the queue's processing group, so it is reset and rebuilt with it.
+ */
+@Component
+@ProcessingGroup(FeedbackQueueProjection.NAME)
+class FeedbackTimelineProjection {
+
+    private static final String FEEDBACK_AGGREGATE = "Feedback";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    FeedbackTimelineProjection(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event) {
+        if (!FEEDBACK_AGGREGATE.equals(event.getType())) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO read_model.feedback_timeline_v1 (event_id, feedback_id, sequence_number, event_type,
+                            actor, reason, details, occurred_at)
+                        VALUES (:eventId, :feedbackId, :sequence, :type, :actor, :reason, :details, :at)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .param("eventId", event.getIdentifier())
+                .param("feedbackId", event.getAggregateIdentifier())
+                .param("sequence", event.getSequenceNumber())
+                .param("type", payload.getClass().getSimpleName())
+                .param("actor", event.getMetaData().get(MetaDataKeys.ACTOR))
+                .param("reason", event.getMetaData().get(MetaDataKeys.REASON))
+                .param("details", json.writeValueAsString(payload))
+                .param("at", utc(event.getTimestamp()))
+                .update();
+    }
+}

@@ -1,0 +1,69 @@
+package com.opsledger.query.notification;
+
+import com.opsledger.events.MetaDataKeys;
+import com.opsledger.events.WireName;
+import com.opsledger.events.notification.NotificationAcknowledged;
+import com.opsledger.events.notification.NotificationReceived;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import com.opsledger.query.projection.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+
+import static com.opsledger.query.web.SqlValues.utc;
+
+/** Platform notifications ({@code read_model.notification_v1}) and whether, by whom and when they were acknowledged. */
+@Component
+@ProcessingGroup(NotificationProjection.NAME)
+class NotificationProjection {
+
+    static final String NAME = "notifications-v1";
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Notification"));
+
+    private final JdbcClient jdbc;
+
+    NotificationProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(NotificationReceived e, @Timestamp Instant receivedAt) {
+        jdbc.sql("""
+                        INSERT INTO read_model.notification_v1 (notification_id, platform_id, kind, source, severity,
+                            summary, details, occurred_at, received_at, acknowledged)
+                        VALUES (:id, :platformId, :kind, :source, :severity, :summary, :details, :occurredAt,
+                            :receivedAt, false)
+                        ON CONFLICT (notification_id) DO NOTHING""")
+                .param("id", e.notificationId())
+                .param("platformId", e.platformId())
+                .param("kind", WireName.of(e.kind()))
+                .param("source", e.source())
+                .param("severity", WireName.of(e.severity()))
+                .param("summary", e.summary())
+                .param("details", e.detailsJson())
+                .param("occurredAt", utc(e.occurredAt()))
+                .param("receivedAt", utc(receivedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(NotificationAcknowledged e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        jdbc.sql("""
+                        UPDATE read_model.notification_v1 SET acknowledged = true, acknowledged_by = :actor,
+                            acknowledged_at = :at
+                        WHERE notification_id = :id""")
+                .param("actor", actor).param("at", utc(at)).param("id", e.notificationId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE read_model.notification_v1").update();
+    }
+}

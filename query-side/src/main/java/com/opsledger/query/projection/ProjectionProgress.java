@@ -1,0 +1,159 @@
+package com.opsledger.query.projection;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.OptionalLong;
+
+/**
+ * How far each projection has got, read from the stored tracking tokens (so it holds across nodes), and the
+ * read-your-writes wait: a read that names a position waits, up to {@code opsledger.read-your-writes.max-wait},
+ * until every segment of the projection has processed it.
+ */
+@Component
+public class ProjectionProgress {
+
+    private static final long POLL_MILLIS = 10;
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final Duration maxWait;
+
+    ProjectionProgress(JdbcClient jdbc, Serializer serializer,
+                       @Value("${opsledger.read-your-writes.max-wait:2s}") Duration maxWait) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.maxWait = maxWait;
+    }
+
+    /** The newest position in the event store, 0 when it is empty. */
+    public long headPosition() {
+        Long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        return head == null ? 0 : head;
+    }
+
+    /** The position every segment of the projection has passed; empty before it has started. */
+    public OptionalLong position(String processingGroup) {
+        List<TrackingToken> tokens = tokens(processingGroup);
+        long lowest = Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            OptionalLong position = token == null ? OptionalLong.empty()
+                    : WrappedToken.unwrapLowerBound(token).position();
+            if (position.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            lowest = Math.min(lowest, position.getAsLong());
+        }
+        return tokens.isEmpty() ? OptionalLong.empty() : OptionalLong.of(lowest);
+    }
+
+    /**
+     * Whether the projection has processed every event up to {@code position}, gaps included.
+     *
+     * <p>A pooled processor stores the token of a segment that had nothing to do only now and then, so a segment
+     * whose stored token is behind may still have nothing left to do. It counts as behind only if an event it has not
+     * covered belongs to it: an event of the read model's aggregate types whose aggregate hashes into the segment, as
+     * under Axon's default sequential-per-aggregate policy, which every projection here uses.
+     */
+    public boolean hasReached(ReadModel readModel, long position) {
+        Map<Integer, TrackingToken> tokens = tokensBySegment(readModel.processingGroup());
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Map<Segment, TrackingToken> behind = new HashMap<>();
+        Segment[] segments = Segment.computeSegments(tokens.keySet().stream().mapToInt(Integer::intValue).toArray());
+        for (Segment segment : segments) {
+            TrackingToken token = tokens.get(segment.getSegmentId());
+            if (!covers(token, position)) {
+                behind.put(segment, token);
+            }
+        }
+        if (behind.isEmpty()) {
+            return true;
+        }
+        long from = behind.values().stream().mapToLong(ProjectionProgress::lowestUncovered).min().orElse(0);
+        return jdbc.sql("""
+                        SELECT global_index, aggregate_identifier FROM domain_event_entry
+                        WHERE global_index >= :from AND global_index <= :to AND type IN (:types)""")
+                .param("from", from).param("to", position).param("types", readModel.aggregateTypes())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .noneMatch(event -> behind.entrySet().stream().anyMatch(segment ->
+                        segment.getKey().matches(event.getValue()) && !covers(segment.getValue(), event.getKey())));
+    }
+
+    /** The lowest position a token has not processed: its first gap, or the one after its index. */
+    private static long lowestUncovered(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        TrackingToken progress = WrappedToken.unwrapLowerBound(token);
+        if (progress instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first();
+        }
+        return progress.position().orElse(-1) + 1;
+    }
+
+    /**
+     * Waits until the projection has reached {@code minPosition} (no wait when it is null).
+     *
+     * @throws ProjectionBehindException when it has not within the configured time
+     */
+    public void await(ReadModel readModel, Long minPosition) {
+        if (minPosition == null || minPosition <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!hasReached(readModel, minPosition)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionBehindException(readModel.processingGroup(), minPosition, maxWait);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProjectionBehindException(readModel.processingGroup(), minPosition, maxWait);
+            }
+        }
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        TrackingToken progress = WrappedToken.unwrapLowerBound(token);
+        if (progress instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.covers(GapAwareTrackingToken.newInstance(position, List.of()));
+        }
+        return progress.position().orElse(-1) >= position;
+    }
+
+    private List<TrackingToken> tokens(String processingGroup) {
+        return new ArrayList<>(tokensBySegment(processingGroup).values());
+    }
+
+    /** The stored token of each segment; null for a segment that has not stored one yet. */
+    private Map<Integer, TrackingToken> tokensBySegment(String processingGroup) {
+        Map<Integer, TrackingToken> tokens = new TreeMap<>();
+        jdbc.sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = :name")
+                .param("name", processingGroup)
+                .query(rs -> {
+                    byte[] token = rs.getBytes("token");
+                    tokens.put(rs.getInt("segment"), token == null ? null : (TrackingToken) serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
+                });
+        return tokens;
+    }
+}
