@@ -21,11 +21,14 @@ public class EventPositions {
 
     /** The position of the newest event of any of these aggregates; empty when none of them exists. */
     public OptionalLong lastPositionOf(Collection<String> aggregateIds) {
-        Long position = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier IN (:ids)")
+        // Positions start at 1, so 0 stands for "no event".
+        long position = jdbc.sql("""
+                        SELECT coalesce(max(global_index), 0) FROM domain_event_entry
+                        WHERE aggregate_identifier IN (:ids)""")
                 .param("ids", aggregateIds)
                 .query(Long.class)
                 .single();
-        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+        return position == 0 ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
     public long lastPositionOf(String aggregateId) {

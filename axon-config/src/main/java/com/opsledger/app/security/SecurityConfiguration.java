@@ -65,6 +65,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

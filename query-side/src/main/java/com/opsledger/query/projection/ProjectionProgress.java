@@ -41,8 +41,7 @@ public class ProjectionProgress {
 
     /** The newest position in the event store, 0 when it is empty. */
     public long headPosition() {
-        Long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
-        return head == null ? 0 : head;
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
     /** The position every segment of the projection has passed; empty before it has started. */

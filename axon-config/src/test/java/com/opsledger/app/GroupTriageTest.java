@@ -1,0 +1,76 @@
+package com.opsledger.app;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A burst of one repeated probe lands in one group and is triaged with one call. */
+class GroupTriageTest extends IntegrationTest {
+
+    private static final String OPERATOR = Api.token("gina", "operator");
+
+    @Test
+    void aBurstOfRepeatedProbesIsOneGroupDecidedAtOnce() {
+        Api api = api();
+        String marker = UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        List<String> ids = new ArrayList<>();
+        String groupId = null;
+        long position = 0;
+        for (int i = 0; i < 6; i++) {
+            // The same payload with other numbers in it: one fingerprint.
+            Api.Response r = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                    "probe-" + marker + "-" + i, "<script>alert('" + marker + "', " + i + ")</script>"));
+            assertThat(r.status()).as(r.raw()).isEqualTo(201);
+            ids.add(r.at("/feedbackId").asString());
+            assertThat(groupId == null || groupId.equals(r.at("/groupId").asString())).isTrue();
+            groupId = r.at("/groupId").asString();
+            position = r.at("/position").asLong();
+        }
+
+        JsonNode group = api.get("/api/v1/admin/feedback/groups/" + groupId + "?minPosition=" + position,
+                OPERATOR).json();
+        assertThat(group.at("/group/memberCount").asInt()).isEqualTo(6);
+        assertThat(group.at("/group/burst").asBoolean()).as("5 in 10 minutes is a burst").isTrue();
+        assertThat(group.at("/members/total").asLong()).isEqualTo(6);
+        JsonNode row = api.get("/api/v1/admin/feedback?group=" + groupId, OPERATOR).at("/items/0");
+        assertThat(row.at("/group/size").asInt()).isEqualTo(6);
+        assertThat(row.at("/group/burst").asBoolean()).isTrue();
+
+        // One member was already triaged on its own; the group decision leaves it alone.
+        Api.Response single = api.post("/api/v1/admin/feedback/" + ids.get(0) + "/triage", OPERATOR, Map.of());
+        assertThat(single.status()).as(single.raw()).isEqualTo(200);
+
+        Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + groupId + "/triage", OPERATOR,
+                Map.of("decision", "archive_duplicates", "reason", "same probe, blocked at the edge"));
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+        assertThat(decided.at("/changed").size()).isEqualTo(5);
+        assertThat(decided.at("/unchanged").get(0).asString()).isEqualTo(ids.get(0));
+
+        JsonNode members = api.get("/api/v1/admin/feedback?group=" + groupId + "&limit=10&minPosition="
+                + decided.at("/position").asLong(), OPERATOR).at("/items");
+        assertThat(members.size()).isEqualTo(6);
+        for (JsonNode member : members) {
+            String expected = member.get("feedbackId").asString().equals(ids.get(0)) ? "triaged" : "archived";
+            assertThat(member.get("state").asString()).isEqualTo(expected);
+        }
+        JsonNode archivedTimeline = api.get("/api/v1/admin/feedback/" + ids.get(3), OPERATOR).at("/timeline/1");
+        assertThat(archivedTimeline.get("eventType").asString()).isEqualTo("FeedbackArchived");
+        assertThat(archivedTimeline.get("reason").asString()).isEqualTo("same probe, blocked at the edge");
+        assertThat(archivedTimeline.at("/details/duplicateOfGroup").asString()).isEqualTo(groupId);
+
+        JsonNode afterwards = api.get("/api/v1/admin/feedback/groups/" + groupId, OPERATOR).json();
+        assertThat(afterwards.at("/group/lastDecision").asString()).isEqualTo("archive_duplicates");
+        assertThat(afterwards.at("/group/lastDecisionBy").asString()).isEqualTo("gina");
+
+        JsonNode security = api.get("/api/v1/admin/feedback/security", OPERATOR).json();
+        assertThat(security.at("/byClassification/script").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(security.at("/bySignal/security_probe").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(security.at("/topGroups").size()).isPositive();
+    }
+}
