@@ -120,13 +120,13 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            Problems.write(response, HttpStatus.UNAUTHORIZED,
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED,
                     "Authentication required: send an operator bearer token, or the service key on ingest paths");
         };
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.FORBIDDEN,
                 "Your role does not allow this request");
     }
 }

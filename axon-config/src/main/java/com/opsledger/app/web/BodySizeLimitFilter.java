@@ -35,7 +35,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

@@ -1,5 +1,6 @@
 package com.opsledger.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem details, for the places that answer outside Spring MVC (security, the body size filter). */
+/** RFC 9457 problem details, built alike for MVC handlers and for the filters that answer before MVC runs. */
 public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,12 +33,12 @@ public final class Problems {
         return problem;
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = of(status, detail);
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(),
-                "title", problem.getTitle(), "status", problem.getStatus(), "detail", problem.getDetail()));
+        JSON.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", status.getReasonPhrase(),
+                "status", status.value(), "detail", detail, "instance", request.getRequestURI()));
     }
 }

@@ -1,5 +1,6 @@
 package com.opsledger.query.projection;
 
+import com.opsledger.events.InvalidInput;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -108,11 +109,16 @@ public class ProjectionProgress {
     /**
      * Waits until the projection has reached {@code minPosition} (no wait when it is null).
      *
-     * @throws ProjectionBehindException when it has not within the configured time
+     * @throws InvalidInput              when the position lies beyond the newest event: no command answered it
+     * @throws ProjectionBehindException when the projection has not reached it within the configured time
      */
     public void await(ReadModel readModel, Long minPosition) {
         if (minPosition == null || minPosition <= 0) {
             return;
+        }
+        long head = headPosition();
+        if (minPosition > head) {
+            throw new InvalidInput("minPosition", "is beyond the newest event (" + head + ")");
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!hasReached(readModel, minPosition)) {

@@ -1,0 +1,29 @@
+package com.opsledger.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors the servlet container handles itself (outside Spring MVC's exception handling) also leave as
+ * problem+json, with no exception text.
+ */
+@RestController
+class ErrorEndpoint implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = status.is5xxServerError() ? "Unexpected error; it has been logged" : status.getReasonPhrase();
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, detail));
+    }
+}
