@@ -107,6 +107,11 @@ class SecurityAndErrorsTest extends IntegrationTest {
 
         assertProblem(api.ingest("/api/v1/ingest/feedback", "{not json"), 400);
 
+        Api.Response nul = api.ingest("/api/v1/ingest/feedback",
+                FeedbackWorkflowTest.submission("sub-" + UUID.randomUUID(), "before\u0000after"));
+        assertProblem(nul, 400);
+        assertThat(nul.at("/errors/0/field").asString()).isEqualTo("message");
+
         Api.Response badKind = api.ingest("/api/v1/ingest/notifications", Map.of("id", "n-" + UUID.randomUUID(),
                 "kind", "coffee_break", "source", "s", "severity", "error", "summary", "s",
                 "occurredAt", "2026-11-24T00:00:00Z"));

@@ -17,10 +17,13 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.time.Clock;
 
@@ -120,6 +123,19 @@ public class AxonConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Axon's replay token keeps its reset context as a polymorphic {@code Object}; Jackson 3 refuses such types unless
+     * told which classes may appear. Only Axon's own types and ours may: without this, a processor that was reset
+     * could not read its token back.
+     */
+    @Bean
+    Jackson3SerializerCustomizer allowAxonAndOpsLedgerTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("com.opsledger.")
+                .build());
     }
 
     /** Correlation and trace ids; declared here because declaring any provider switches off Axon's default one. */

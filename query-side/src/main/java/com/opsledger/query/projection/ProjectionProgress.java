@@ -50,8 +50,8 @@ public class ProjectionProgress {
         List<TrackingToken> tokens = tokens(processingGroup);
         long lowest = Long.MAX_VALUE;
         for (TrackingToken token : tokens) {
-            OptionalLong position = token == null ? OptionalLong.empty()
-                    : WrappedToken.unwrapLowerBound(token).position();
+            TrackingToken progress = progress(token);
+            OptionalLong position = progress == null ? OptionalLong.empty() : progress.position();
             if (position.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -96,10 +96,10 @@ public class ProjectionProgress {
 
     /** The lowest position a token has not processed: its first gap, or the one after its index. */
     private static long lowestUncovered(TrackingToken token) {
-        if (token == null) {
+        TrackingToken progress = progress(token);
+        if (progress == null) {
             return 0;
         }
-        TrackingToken progress = WrappedToken.unwrapLowerBound(token);
         if (progress instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
             return gapAware.getGaps().first();
         }
@@ -135,14 +135,16 @@ public class ProjectionProgress {
     }
 
     private static boolean covers(TrackingToken token, long position) {
-        if (token == null) {
-            return false;
-        }
-        TrackingToken progress = WrappedToken.unwrapLowerBound(token);
+        TrackingToken progress = progress(token);
         if (progress instanceof GapAwareTrackingToken gapAware) {
             return gapAware.covers(GapAwareTrackingToken.newInstance(position, List.of()));
         }
-        return progress.position().orElse(-1) >= position;
+        return progress != null && progress.position().orElse(-1) >= position;
+    }
+
+    /** What a segment has processed: a replay's progress rather than where it will end; null for nothing yet. */
+    private static TrackingToken progress(TrackingToken token) {
+        return token == null ? null : WrappedToken.unwrapLowerBound(token);
     }
 
     private List<TrackingToken> tokens(String processingGroup) {

@@ -1,0 +1,57 @@
+package com.opsledger.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of DESIGN.md, checked rather than hoped for. */
+class ArchitectureTest {
+
+    private static final JavaClasses OPSLEDGER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.opsledger");
+
+    @Test
+    void theCommandSideDoesNotDependOnTheQuerySide() {
+        noClasses().that().resideInAPackage("com.opsledger.command..")
+                .should().dependOnClassesThat().resideInAPackage("com.opsledger.query..")
+                .check(OPSLEDGER);
+    }
+
+    @Test
+    void theQuerySideDoesNotDependOnTheCommandSide() {
+        noClasses().that().resideInAPackage("com.opsledger.query..")
+                .should().dependOnClassesThat().resideInAPackage("com.opsledger.command..")
+                .check(OPSLEDGER);
+    }
+
+    @Test
+    void sharedEventsDependOnNothingButTheJdkAndAxonAnnotations() {
+        classes().that().resideInAPackage("com.opsledger.events..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.opsledger.events..", "java..",
+                        "org.axonframework.modelling.command..", "org.axonframework.serialization..")
+                .check(OPSLEDGER);
+    }
+
+    @Test
+    void messagesInSharedEventsAreRecords() {
+        classes().that().resideInAPackage("com.opsledger.events..")
+                .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .and().doNotHaveSimpleName("WireName").and().doNotHaveSimpleName("MetaDataKeys")
+                .and().doNotHaveSimpleName("package-info")
+                .should().beRecords()
+                .check(OPSLEDGER);
+    }
+
+    @Test
+    void theSidesDoNotReachIntoTheApplicationWiring() {
+        noClasses().that().resideInAnyPackage("com.opsledger.command..", "com.opsledger.query..",
+                        "com.opsledger.events..")
+                .should().dependOnClassesThat().resideInAPackage("com.opsledger.app..")
+                .check(OPSLEDGER);
+    }
+}

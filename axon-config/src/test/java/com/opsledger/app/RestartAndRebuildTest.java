@@ -1,0 +1,132 @@
+package com.opsledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The read models are a function of the event history: a restarted service sees the same rows and carries on, and a
+ * projection rebuilt from the first event equals the live one row for row.
+ */
+class RestartAndRebuildTest {
+
+    private static final String OPERATOR = Api.token("rita", "operator");
+    private static final String ADMIN = Api.token("root", "admin");
+    private static final List<String> READ_MODEL_TABLES = List.of(
+            "feedback_v1 ORDER BY feedback_id", "feedback_timeline_v1 ORDER BY event_id",
+            "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id");
+
+    private final TestDatabase.Connection database = TestDatabase.freshDatabase();
+
+    @Test
+    void aRestartSeesTheSameReadModelsAndARebuildReproducesThemRowForRow() {
+        List<List<Map<String, Object>>> beforeRestart;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            long position = makeHistory(api);
+            awaitAll(api, position);
+            beforeRestart = snapshot(first);
+        }
+        assertThat(beforeRestart.get(0)).hasSize(4);
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            assertThat(snapshot(second)).isEqualTo(beforeRestart);
+
+            Api.Response later = api.ingest("/api/v1/ingest/feedback",
+                    FeedbackWorkflowTest.submission("after-restart", "Still works after a restart?"));
+            assertThat(api.get("/api/v1/admin/feedback/" + later.at("/feedbackId").asString() + "?minPosition="
+                    + later.at("/position").asLong(), OPERATOR).at("/item/message").asString())
+                    .isEqualTo("Still works after a restart?");
+            long head = later.at("/position").asLong();
+            awaitAll(api, head);
+            List<List<Map<String, Object>>> live = snapshot(second);
+
+            // Damage every read model; only a replay of the history can restore them.
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            jdbc.sql("UPDATE read_model.feedback_v1 SET state = 'damaged', message = 'damaged'").update();
+            jdbc.sql("DELETE FROM read_model.feedback_timeline_v1 WHERE sequence_number > 0").update();
+            jdbc.sql("UPDATE read_model.feedback_group_v1 SET member_count = 0").update();
+            jdbc.sql("DELETE FROM read_model.notification_v1").update();
+            assertThat(snapshot(second)).isNotEqualTo(live);
+
+            for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1")) {
+                Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
+                        Map.of());
+                assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+            }
+            awaitAll(api, head);
+            assertThat(snapshot(second)).isEqualTo(live);
+            assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
+                    .map(p -> p.get("name").asString()))
+                    .containsExactly("feedback-groups-v1", "feedback-queue-v1", "notifications-v1");
+        }
+    }
+
+    /** Feedback in several states, a group decision, notifications acknowledged and not. */
+    private static long makeHistory(Api api) {
+        String marker = UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        String first = null;
+        for (int i = 0; i < 3; i++) {
+            Api.Response r = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                    "history-" + i, "' OR 1=1 -- " + marker + " " + i));
+            first = first == null ? r.at("/feedbackId").asString() : first;
+        }
+        Api.Response other = api.ingest("/api/v1/ingest/feedback",
+                FeedbackWorkflowTest.submission("history-other", "Please add keyboard shortcuts to the queue"));
+        String otherId = other.at("/feedbackId").asString();
+        for (String step : List.of("triage", "start", "complete")) {
+            api.post("/api/v1/admin/feedback/" + otherId + "/" + step, OPERATOR, Map.of("reason", step));
+        }
+        api.post("/api/v1/admin/feedback/" + otherId + "/assign", OPERATOR, Map.of("assignee", "rita"));
+        Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + other.at("/groupId").asString()
+                + "/triage", OPERATOR, Map.of("decision", "triage"));
+        api.post("/api/v1/admin/feedback/" + first + "/triage", OPERATOR, Map.of());
+        Api.Response n1 = api.ingest("/api/v1/ingest/notifications", Map.of("id", "n-1", "kind", "schedule_failed",
+                "source", "scheduler", "severity", "error", "summary", "export failed",
+                "occurredAt", "2026-11-24T01:00:00Z"));
+        api.ingest("/api/v1/ingest/notifications", Map.of("id", "n-2", "kind", "usage_event", "source", "billing",
+                "severity", "info", "summary", "quota at 80%", "occurredAt", "2026-11-24T02:00:00Z"));
+        Api.Response ack = api.post("/api/v1/admin/notifications/acknowledge", OPERATOR,
+                Map.of("notificationIds", List.of(n1.at("/notificationId").asString())));
+        assertThat(decided.status()).isEqualTo(200);
+        return ack.at("/position").asLong();
+    }
+
+    private static void awaitAll(Api api, long position) {
+        assertThat(api.get("/api/v1/admin/feedback?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/notifications?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
+    }
+
+    private static List<List<Map<String, Object>>> snapshot(ConfigurableApplicationContext context) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        return READ_MODEL_TABLES.stream()
+                .map(table -> jdbc.sql("SELECT * FROM read_model." + table).query().listOfRows().stream()
+                        .map(row -> {
+                            Map<String, Object> comparable = new HashMap<>();
+                            row.forEach((column, value) -> comparable.put(column, String.valueOf(value)));
+                            return comparable;
+                        }).toList())
+                .toList();
+    }
+
+    private ConfigurableApplicationContext start() {
+        Map<String, String> properties = new HashMap<>(IntegrationTest.testProperties(database));
+        properties.put("server.port", "0");
+        return new SpringApplicationBuilder(OpsLedgerApplication.class)
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
