@@ -1,7 +1,6 @@
 package com.opsledger.app;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +29,7 @@ class RestartAndRebuildTest {
     void aRestartSeesTheSameReadModelsAndARebuildReproducesThemRowForRow() {
         List<List<Map<String, Object>>> beforeRestart;
         try (ConfigurableApplicationContext first = start()) {
-            Api api = new Api(port(first));
+            Api api = new Api(TestService.port(first));
             long position = makeHistory(api);
             awaitAll(api, position);
             beforeRestart = snapshot(first);
@@ -38,7 +37,7 @@ class RestartAndRebuildTest {
         assertThat(beforeRestart.get(0)).hasSize(4);
 
         try (ConfigurableApplicationContext second = start()) {
-            Api api = new Api(port(second));
+            Api api = new Api(TestService.port(second));
             assertThat(snapshot(second)).isEqualTo(beforeRestart);
 
             Api.Response later = api.ingest("/api/v1/ingest/feedback",
@@ -119,14 +118,6 @@ class RestartAndRebuildTest {
     }
 
     private ConfigurableApplicationContext start() {
-        Map<String, String> properties = new HashMap<>(IntegrationTest.testProperties(database));
-        properties.put("server.port", "0");
-        return new SpringApplicationBuilder(OpsLedgerApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new));
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return TestService.start(TestService.settings(database));
     }
 }
