@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupTriageTest extends IntegrationTest {
 
     private static final String OPERATOR = Api.token("gina", "operator");
+
+    /** Follows nextCursor to the end; every page reports the same total. */
+    private static List<String> pageThrough(Api api, String firstPage) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(firstPage + (cursor == null ? "" : "&cursor=" + cursor), OPERATOR).json();
+            assertThat(page.at("/total").asLong()).isEqualTo(6);
+            page.at("/items").forEach(item -> seen.add(item.get("feedbackId").asString()));
+            cursor = page.at("/nextCursor").isMissingNode() ? null : page.at("/nextCursor").asString();
+        } while (cursor != null);
+        return seen;
+    }
 
     @Test
     void aBurstOfRepeatedProbesIsOneGroupDecidedAtOnce() {
@@ -67,6 +81,13 @@ class GroupTriageTest extends IntegrationTest {
         JsonNode afterwards = api.get("/api/v1/admin/feedback/groups/" + groupId, OPERATOR).json();
         assertThat(afterwards.at("/group/lastDecision").asString()).isEqualTo("archive_duplicates");
         assertThat(afterwards.at("/group/lastDecisionBy").asString()).isEqualTo("gina");
+
+        List<String> newestFirst = new ArrayList<>(ids);
+        Collections.reverse(newestFirst);
+        assertThat(pageThrough(api, "/api/v1/admin/feedback?group=" + groupId + "&limit=4"))
+                .as("queue pages").containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(pageThrough(api, "/api/v1/admin/feedback?group=" + groupId + "&sort=newest&limit=5"))
+                .as("newest-first pages").containsExactlyElementsOf(newestFirst);
 
         JsonNode security = api.get("/api/v1/admin/feedback/security", OPERATOR).json();
         assertThat(security.at("/byClassification/script").asLong()).isGreaterThanOrEqualTo(6);

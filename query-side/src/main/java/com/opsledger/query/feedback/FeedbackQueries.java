@@ -109,15 +109,9 @@ class FeedbackQueries {
         List<Row> rows = jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + whereClause + order + " LIMIT :limit")
                 .params(where.params()).param("limit", limit + 1)
                 .query(this::row).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Row last = rows.get(limit - 1);
-            next = sort == Sort.SEVERITY
-                    ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
-                    : Cursor.encode(last.item().submittedAt(), last.item().feedbackId());
-        }
-        return new Page<>(rows.stream().map(Row::item).toList(), total, limit, next);
+        return Page.fromLookahead(rows, total, limit, last -> sort == Sort.SEVERITY
+                ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
+                : Cursor.encode(last.item().submittedAt(), last.item().feedbackId())).map(Row::item);
     }
 
     Optional<FeedbackItem> item(String feedbackId) {
@@ -153,13 +147,7 @@ class FeedbackQueries {
                         + " ORDER BY member_count DESC, group_id LIMIT :limit")
                 .params(where.params()).param("limit", limit + 1)
                 .query(this::groupRow).list();
-        String next = null;
-        if (groups.size() > limit) {
-            groups = groups.subList(0, limit);
-            FeedbackGroup last = groups.get(limit - 1);
-            next = Cursor.encode(last.memberCount(), last.groupId());
-        }
-        return new Page<>(groups, total, limit, next);
+        return Page.fromLookahead(groups, total, limit, last -> Cursor.encode(last.memberCount(), last.groupId()));
     }
 
     Optional<FeedbackGroup> group(String groupId) {

@@ -80,13 +80,8 @@ class NotificationQueryController {
                         + " ORDER BY occurred_at DESC, notification_id DESC LIMIT :limit")
                 .params(where.params()).param("limit", pageSize + 1)
                 .query(this::item).list();
-        String next = null;
-        if (items.size() > pageSize) {
-            items = items.subList(0, pageSize);
-            NotificationItem last = items.get(pageSize - 1);
-            next = Cursor.encode(last.occurredAt(), last.notificationId());
-        }
-        return new Page<>(items, total, pageSize, next);
+        return Page.fromLookahead(items, total, pageSize,
+                last -> Cursor.encode(last.occurredAt(), last.notificationId()));
     }
 
     @GetMapping("/counts")
