@@ -25,6 +25,7 @@ import com.opsledger.events.feedback.ReopenFeedback;
 import com.opsledger.events.feedback.StartFeedbackWork;
 import com.opsledger.events.feedback.SubmitFeedback;
 import com.opsledger.events.feedback.TriageFeedback;
+import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -48,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * reclassify, assign and hand-off beside that path. Rules live in the command handlers; state changes only in the
  * event sourcing handlers.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Feedback {
 
     @AggregateIdentifier

@@ -6,6 +6,7 @@ import com.opsledger.events.feedback.FeedbackGroupBurstDetected;
 import com.opsledger.events.feedback.FeedbackGroupDecided;
 import com.opsledger.events.feedback.FeedbackGroupMemberAdded;
 import com.opsledger.events.feedback.FeedbackGroupOpened;
+import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Feedback items that share a fingerprint: duplicate reports and repeated probes. Counts its members, notices a
  * burst (N members within a window) and takes one operator decision for all open members at once.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class FeedbackGroup {
 
     /** Burst thresholds above this are refused by configuration, so the group never keeps more arrival times. */

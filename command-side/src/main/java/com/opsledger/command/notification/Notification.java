@@ -5,6 +5,7 @@ import com.opsledger.events.notification.AcknowledgeNotification;
 import com.opsledger.events.notification.NotificationAcknowledged;
 import com.opsledger.events.notification.NotificationReceived;
 import com.opsledger.events.notification.ReceiveNotification;
+import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -15,7 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A platform alert that operators acknowledge once they have seen it. */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Notification {
 
     @AggregateIdentifier

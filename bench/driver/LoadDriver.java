@@ -1,0 +1,347 @@
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OpsLedger's load driver: a separate process that talks to the service over loopback HTTP, one unique id per
+ * request. Run with the JDK's source launcher, no build: {@code java bench/driver/LoadDriver.java MODE key=value...}
+ *
+ * <ul>
+ *   <li>{@code submit clients=16 seconds=15}: closed-loop feedback submissions; samples projection lag (ack to row
+ *       visible) on every {@code lagEvery}-th one; {@code ackLog=FILE} appends "submissionId feedbackId" per 2xx and
+ *       keeps retrying the same submission through outages (crash test);</li>
+ *   <li>{@code transitions clients=16 seconds=15}: each client submits its own items, then drives them round the
+ *       workflow (triage, start, complete, archive, reopen);</li>
+ *   <li>{@code query rate=200 seconds=15 path=/api/v1/admin/feedback?...}: open-loop reads at a fixed rate, latency
+ *       counted from each request's scheduled time (no coordinated omission).</li>
+ * </ul>
+ * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
+ */
+public class LoadDriver {
+
+    private static final Pattern FEEDBACK_ID = Pattern.compile("\"feedbackId\":\"([^\"]+)\"");
+
+    private final Map<String, String> options;
+    private final String base;
+    private final String serviceKey;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> lagMicros = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
+
+    LoadDriver(Map<String, String> options) {
+        this.options = options;
+        this.base = option("url", "http://127.0.0.1:8080");
+        this.serviceKey = option("serviceKey", "opsledger-local-service-key");
+        this.token = option("token", "");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        Arrays.stream(args).skip(1).map(a -> a.split("=", 2)).forEach(kv -> options.put(kv[0], kv[1]));
+        LoadDriver driver = new LoadDriver(options);
+        String result = switch (args[0]) {
+            case "submit" -> driver.submissions();
+            case "transitions" -> driver.transitions();
+            case "query" -> driver.queries();
+            default -> throw new IllegalArgumentException("mode: submit | transitions | query");
+        };
+        System.out.println(result);
+        System.exit(0);
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(option(name, Integer.toString(fallback)));
+    }
+
+    // ---- submissions -------------------------------------------------------------------------------------------
+
+    String submissions() throws Exception {
+        int clients = intOption("clients", 16);
+        int lagEvery = intOption("lagEvery", 20);
+        Path ackLog = options.containsKey("ackLog") ? Path.of(options.get("ackLog")) : null;
+        BufferedWriter acks = ackLog == null ? null : Files.newBufferedWriter(ackLog, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        ExecutorService lagPollers = Executors.newFixedThreadPool(4);
+        long seconds = intOption("seconds", 15);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        runClients(clients, () -> {
+            while (System.nanoTime() < deadline) {
+                String submissionId = "bench-" + run + "-" + sequence.incrementAndGet();
+                String body = submission(submissionId);
+                // With an ack log (crash test), a failed attempt is retried with the same id until it succeeds.
+                while (true) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = post("/api/v1/ingest/feedback", body, false);
+                    long acked = System.nanoTime();
+                    if (response != null && response.statusCode() / 100 == 2) {
+                        ok.incrementAndGet();
+                        latenciesMicros.add((acked - sent) / 1000);
+                        String feedbackId = match(FEEDBACK_ID, response.body());
+                        if (acks != null) {
+                            synchronized (acks) {
+                                acks.write(submissionId + " " + feedbackId + "\n");
+                                acks.flush();
+                            }
+                        }
+                        if (lagEvery > 0 && sequence.get() % lagEvery == 0) {
+                            lagPollers.submit(() -> measureLag(feedbackId, acked));
+                        }
+                        break;
+                    }
+                    failed.incrementAndGet();
+                    if (acks == null || System.nanoTime() > deadline + TimeUnit.SECONDS.toNanos(60)) {
+                        break;
+                    }
+                    sleep(200);
+                }
+            }
+        });
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        lagPollers.shutdown();
+        lagPollers.awaitTermination(30, TimeUnit.SECONDS);
+        if (acks != null) {
+            acks.close();
+        }
+        return report("submit", clients, elapsed);
+    }
+
+    /** Polls the read model until the item is visible; the lag counts from the command's 2xx. */
+    private void measureLag(String feedbackId, long ackedNanos) {
+        long giveUp = ackedNanos + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < giveUp) {
+            HttpResponse<String> response = get("/api/v1/admin/feedback/" + feedbackId);
+            if (response != null && response.statusCode() == 200) {
+                lagMicros.add((System.nanoTime() - ackedNanos) / 1000);
+                return;
+            }
+            sleep(1);
+        }
+    }
+
+    /**
+     * A realistic mix: a quarter each of bug reports, XSS probes, product wishes and SQL probes. Digits do not
+     * change a fingerprint, so with {@code groups=N} the items spread over N duplicate groups per kind (a word
+     * spelled from the group number), and with the default each kind is one hot group, like a probe burst.
+     */
+    private String submission(String submissionId) {
+        long n = sequence.get();
+        String group = letters(n % Long.parseLong(option("groups", "1")));
+        String message = switch ((int) (n % 4)) {
+            case 0 -> "Export to CSV is broken on workspace " + group + " " + n;
+            case 1 -> "<script>alert('" + group + "', " + n + ")</script>";
+            case 2 -> "Please add dark mode for " + group + ", it would help with long triage sessions " + n;
+            default -> "' OR 1=1 -- " + group + " " + n;
+        };
+        return "{\"submissionId\":\"" + submissionId + "\",\"orgId\":\"org-" + (n % 50) + "\",\"workspaceId\":\"ws-"
+                + (n % 200) + "\",\"userId\":\"user-" + (n % 1000) + "\",\"channel\":\"web\",\"message\":\""
+                + message.replace("\"", "\\\"") + "\",\"page\":\"/bench\"}";
+    }
+
+    private static String letters(long n) {
+        StringBuilder word = new StringBuilder();
+        do {
+            word.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return word.toString();
+    }
+
+    // ---- transitions -------------------------------------------------------------------------------------------
+
+    String transitions() throws Exception {
+        int clients = intOption("clients", 16);
+        int itemsPerClient = intOption("items", 20);
+        String[] cycle = {"triage", "start", "complete", "archive", "reopen"};
+        long seconds = intOption("seconds", 15);
+        CountDownLatch ready = new CountDownLatch(clients);
+        long[] window = new long[2];
+        runClients(clients, () -> {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < itemsPerClient; i++) {
+                HttpResponse<String> r = post("/api/v1/ingest/feedback",
+                        submission("bench-" + run + "-t-" + sequence.incrementAndGet()), false);
+                if (r != null && r.statusCode() / 100 == 2) {
+                    items.add(match(FEEDBACK_ID, r.body()));
+                }
+            }
+            ready.countDown();
+            awaitQuietly(ready);
+            synchronized (window) {
+                if (window[0] == 0) {
+                    window[0] = System.nanoTime();
+                    window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
+                }
+            }
+            int[] step = new int[items.size()];
+            for (int i = 0; System.nanoTime() < window[1] && !items.isEmpty(); i = (i + 1) % items.size()) {
+                String action = cycle[step[i]];
+                String body = action.equals("reopen") ? "{\"reason\":\"bench regression\"}" : "{}";
+                long sent = System.nanoTime();
+                HttpResponse<String> r = post("/api/v1/admin/feedback/" + items.get(i) + "/" + action, body, true);
+                if (r != null && r.statusCode() == 200) {
+                    ok.incrementAndGet();
+                    latenciesMicros.add((System.nanoTime() - sent) / 1000);
+                    step[i] = (step[i] + 1) % cycle.length;
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        return report("transitions", clients, (System.nanoTime() - window[0]) / 1e9);
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------------
+
+    String queries() throws Exception {
+        int rate = intOption("rate", 200);
+        long seconds = intOption("seconds", 15);
+        String path = option("path", "/api/v1/admin/feedback?state=open&limit=50");
+        long total = rate * seconds;
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        ExecutorService workers = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch done = new CountDownLatch((int) total);
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            ticker.schedule(() -> workers.submit(() -> {
+                HttpResponse<String> r = get(path);
+                if (r != null && r.statusCode() == 200) {
+                    ok.incrementAndGet();
+                    latenciesMicros.add((System.nanoTime() - scheduled) / 1000);
+                } else {
+                    failed.incrementAndGet();
+                }
+                done.countDown();
+            }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        done.await(seconds + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        ticker.shutdownNow();
+        workers.shutdownNow();
+        return report("query", rate, elapsed);
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    private void runClients(int clients, ThrowingRunnable client) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                try {
+                    client.run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private HttpResponse<String> post(String path, String body, boolean operator) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (operator) {
+            request.header("Authorization", "Bearer " + token);
+        } else {
+            request.header("X-Service-Key", serviceKey);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String report(String mode, int concurrency, double seconds) {
+        return "{\"mode\":\"" + mode + "\",\"concurrency\":" + concurrency + ",\"seconds\":"
+                + String.format("%.2f", seconds) + ",\"ok\":" + ok.get() + ",\"failed\":" + failed.get()
+                + ",\"perSecond\":" + String.format("%.1f", ok.get() / seconds)
+                + ",\"latencyMs\":" + percentiles(latenciesMicros) + ",\"lagMs\":" + percentiles(lagMicros) + "}";
+    }
+
+    private static String percentiles(ConcurrentLinkedQueue<Long> micros) {
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "null";
+        }
+        return String.format("{\"n\":%d,\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f}", sorted.length,
+                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
+    }
+}
