@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code transitions clients=16 seconds=15}: each client submits its own items, then drives them round the
  *       workflow (triage, start, complete, archive, reopen);</li>
  *   <li>{@code query rate=200 seconds=15 path=/api/v1/admin/feedback?...}: open-loop reads at a fixed rate, latency
- *       counted from each request's scheduled time (no coordinated omission).</li>
+ *       counted from each request's scheduled time (no coordinated omission);</li>
+ *   <li>{@code submit rate=100 seconds=15}: submissions at a fixed rate instead, for lag at a given load.</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
  */
@@ -87,6 +88,20 @@ public class LoadDriver {
     // ---- submissions -------------------------------------------------------------------------------------------
 
     String submissions() throws Exception {
+        if (options.containsKey("rate")) {
+            return fixedRate("submit-at-rate", () -> {
+                String submissionId = "bench-" + run + "-" + sequence.incrementAndGet();
+                HttpResponse<String> response = post("/api/v1/ingest/feedback", submission(submissionId), false);
+                if (response == null || response.statusCode() / 100 != 2) {
+                    return false;
+                }
+                long acked = System.nanoTime();
+                if (sequence.get() % intOption("lagEvery", 20) == 0) {
+                    measureLag(match(FEEDBACK_ID, response.body()), acked);
+                }
+                return true;
+            });
+        }
         int clients = intOption("clients", 16);
         int lagEvery = intOption("lagEvery", 20);
         Path ackLog = options.containsKey("ackLog") ? Path.of(options.get("ackLog")) : null;
@@ -225,9 +240,20 @@ public class LoadDriver {
     // ---- queries -----------------------------------------------------------------------------------------------
 
     String queries() throws Exception {
+        String path = option("path", "/api/v1/admin/feedback?state=open&limit=50");
+        return fixedRate("query", () -> {
+            HttpResponse<String> r = get(path);
+            return r != null && r.statusCode() == 200;
+        });
+    }
+
+    /**
+     * Open loop: one request every 1/rate seconds whatever the answers do, latency counted from the scheduled
+     * time, so a slow answer cannot hide the requests that should have been sent meanwhile.
+     */
+    private String fixedRate(String mode, java.util.function.BooleanSupplier request) throws Exception {
         int rate = intOption("rate", 200);
         long seconds = intOption("seconds", 15);
-        String path = option("path", "/api/v1/admin/feedback?state=open&limit=50");
         long total = rate * seconds;
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(64);
@@ -237,8 +263,7 @@ public class LoadDriver {
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
             ticker.schedule(() -> workers.submit(() -> {
-                HttpResponse<String> r = get(path);
-                if (r != null && r.statusCode() == 200) {
+                if (request.getAsBoolean()) {
                     ok.incrementAndGet();
                     latenciesMicros.add((System.nanoTime() - scheduled) / 1000);
                 } else {
@@ -251,7 +276,7 @@ public class LoadDriver {
         double elapsed = (System.nanoTime() - start) / 1e9;
         ticker.shutdownNow();
         workers.shutdownNow();
-        return report("query", rate, elapsed);
+        return report(mode, rate, elapsed);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
