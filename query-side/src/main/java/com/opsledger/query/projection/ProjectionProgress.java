@@ -77,7 +77,7 @@ public class ProjectionProgress {
         Segment[] segments = Segment.computeSegments(tokens.keySet().stream().mapToInt(Integer::intValue).toArray());
         for (Segment segment : segments) {
             TrackingToken token = tokens.get(segment.getSegmentId());
-            if (!covers(token, position)) {
+            if (lowestUncovered(token) <= position) {
                 behind.put(segment, token);
             }
         }
@@ -91,11 +91,24 @@ public class ProjectionProgress {
                 .param("from", from).param("to", position).param("types", readModel.aggregateTypes())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .noneMatch(event -> behind.entrySet().stream().anyMatch(segment ->
-                        segment.getKey().matches(event.getValue()) && !covers(segment.getValue(), event.getKey())));
+                        segment.getKey().matches(event.getValue()) && !processed(segment.getValue(), event.getKey())));
+    }
+
+    /**
+     * Whether a token has processed the event at {@code position}. Not Axon's {@code covers}: that also demands that
+     * the token has no gaps below the position, and a transaction that died with its node leaves such a gap for good
+     * (a sequence value with no event), which would make a read wait for an event that will never exist.
+     */
+    static boolean processed(TrackingToken token, long position) {
+        TrackingToken progress = progress(token);
+        if (progress instanceof GapAwareTrackingToken gapAware) {
+            return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+        }
+        return progress != null && progress.position().orElse(-1) >= position;
     }
 
     /** The lowest position a token has not processed: its first gap, or the one after its index. */
-    private static long lowestUncovered(TrackingToken token) {
+    static long lowestUncovered(TrackingToken token) {
         TrackingToken progress = progress(token);
         if (progress == null) {
             return 0;
@@ -134,16 +147,8 @@ public class ProjectionProgress {
         }
     }
 
-    private static boolean covers(TrackingToken token, long position) {
-        TrackingToken progress = progress(token);
-        if (progress instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.covers(GapAwareTrackingToken.newInstance(position, List.of()));
-        }
-        return progress != null && progress.position().orElse(-1) >= position;
-    }
-
     /** What a segment has processed: a replay's progress rather than where it will end; null for nothing yet. */
-    private static TrackingToken progress(TrackingToken token) {
+    static TrackingToken progress(TrackingToken token) {
         return token == null ? null : WrappedToken.unwrapLowerBound(token);
     }
 
