@@ -3,7 +3,6 @@ package com.opsledger.command.feedback;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.Commands;
 import com.opsledger.command.EventPositions;
-import com.opsledger.command.JsonInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.ArchiveFeedback;
 import com.opsledger.events.feedback.AssignFeedback;

@@ -6,7 +6,6 @@ import com.opsledger.events.WireName;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
