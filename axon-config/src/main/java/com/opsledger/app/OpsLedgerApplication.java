@@ -27,7 +27,7 @@ public class OpsLedgerApplication {
     }
 
     /** Axon's update checker calls home and writes ~/.axoniq; it stays off unless explicitly switched on. */
-    public static void disableAxonUpdateChecker() {
+    private static void disableAxonUpdateChecker() {
         if (System.getProperty("axoniq.update-checker.disabled") == null
                 && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
