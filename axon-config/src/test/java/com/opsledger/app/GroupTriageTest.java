@@ -23,6 +23,7 @@ class GroupTriageTest extends IntegrationTest {
         do {
             JsonNode page = api.get(firstPage + (cursor == null ? "" : "&cursor=" + cursor), OPERATOR).json();
             assertThat(page.at("/total").asLong()).isEqualTo(6);
+            assertThat(page.at("/totalExact").asBoolean()).isTrue();
             page.at("/items").forEach(item -> seen.add(item.get("feedbackId").asString()));
             cursor = page.at("/nextCursor").isMissingNode() ? null : page.at("/nextCursor").asString();
         } while (cursor != null);

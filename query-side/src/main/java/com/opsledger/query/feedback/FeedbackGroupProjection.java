@@ -12,8 +12,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,16 +30,18 @@ class FeedbackGroupProjection {
     static final String NAME = "feedback-groups-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("FeedbackGroup"));
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    FeedbackGroupProjection(JdbcClient jdbc) {
+    FeedbackGroupProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_group_v1");
     }
 
     @EventHandler
     void on(FeedbackGroupOpened e) {
         Classification c = e.classification();
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO read_model.feedback_group_v1 (group_id, fingerprint, security_classes, signal,
                             severity, severity_rank, member_count, burst)
                         VALUES (:id, :fingerprint, :classes, :signal, :severity, :rank, 0, false)
@@ -49,40 +52,40 @@ class FeedbackGroupProjection {
                 .param("signal", WireName.of(c.signal()))
                 .param("severity", WireName.of(c.severity()))
                 .param("rank", c.severity().ordinal())
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(FeedbackGroupMemberAdded e) {
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE read_model.feedback_group_v1 SET member_count = :count,
                             first_seen = coalesce(least(first_seen, :seen), :seen),
                             last_seen = coalesce(greatest(last_seen, :seen), :seen)
                         WHERE group_id = :id""")
                 .param("count", e.memberCount()).param("seen", utc(e.seenAt())).param("id", e.groupId())
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(FeedbackGroupBurstDetected e) {
-        jdbc.sql("UPDATE read_model.feedback_group_v1 SET burst = true, burst_detected_at = :at WHERE group_id = :id")
+        writes.sql("UPDATE read_model.feedback_group_v1 SET burst = true, burst_detected_at = :at WHERE group_id = :id")
                 .param("at", utc(e.detectedAt())).param("id", e.groupId())
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(FeedbackGroupDecided e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE read_model.feedback_group_v1 SET last_decision = :decision, last_decision_by = :actor,
                             last_decision_at = :at
                         WHERE group_id = :id""")
                 .param("decision", WireName.of(e.decision())).param("actor", actor).param("at", utc(at))
                 .param("id", e.groupId())
-                .update();
+                .queue();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE read_model.feedback_group_v1").update();
+        jdbc.getJdbcOperations().execute("TRUNCATE read_model.feedback_group_v1");
     }
 }

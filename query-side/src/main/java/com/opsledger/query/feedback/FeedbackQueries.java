@@ -6,6 +6,7 @@ import com.opsledger.events.WireName;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
+import com.opsledger.query.web.Total;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -84,8 +85,7 @@ class FeedbackQueries {
                 .add("f.message ILIKE :text", "text", filter.text() == null ? null : Filters.likePattern(filter.text()))
                 .add("f.submitted_at >= :from", "from", utc(filter.from()))
                 .add("f.submitted_at < :to", "to", utc(filter.to()));
-        long total = jdbc.sql("SELECT count(*) FROM read_model.feedback_v1 f" + where.where())
-                .params(where.params()).query(Long.class).single();
+        Total total = Total.count(jdbc, "read_model.feedback_v1 f", where);
         String order;
         String whereClause;
         if (sort == Sort.SEVERITY) {
@@ -134,8 +134,7 @@ class FeedbackQueries {
                 .add("signal = :signal", "signal", signal)
                 .add(":class = ANY (security_classes)", "class", securityClass)
                 .add("burst = :burst", "burst", burst);
-        long total = jdbc.sql("SELECT count(*) FROM read_model.feedback_group_v1" + where.where())
-                .params(where.params()).query(Long.class).single();
+        Total total = Total.count(jdbc, "read_model.feedback_group_v1", where);
         String whereClause = where.where();
         if (cursor != null) {
             whereClause = where.whereAnd("(member_count < :cCount OR (member_count = :cCount AND group_id > :cId))");

@@ -16,8 +16,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,16 +37,18 @@ class FeedbackQueueProjection {
     static final String NAME = "feedback-queue-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Feedback"));
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    FeedbackQueueProjection(JdbcClient jdbc) {
+    FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_v1");
     }
 
     @EventHandler
     void on(FeedbackSubmitted e, @Timestamp Instant at) {
         Classification c = e.classification();
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO read_model.feedback_v1 (feedback_id, submission_id, org_id, workspace_id, user_id,
                             channel, message, page, context, state, security_classes, signal, severity, severity_rank,
                             group_id, submitted_at, updated_at)
@@ -69,7 +72,7 @@ class FeedbackQueueProjection {
                 .param("group", e.groupId())
                 .param("submittedAt", utc(e.submittedAt()))
                 .param("at", utc(at))
-                .update();
+                .queue();
     }
 
     @EventHandler
@@ -100,7 +103,7 @@ class FeedbackQueueProjection {
     @EventHandler
     void on(FeedbackReclassified e, @Timestamp Instant at) {
         Classification c = e.classification();
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE read_model.feedback_v1 SET security_classes = :classes, signal = :signal,
                             severity = :severity, severity_rank = :rank, updated_at = :at WHERE feedback_id = :id""")
                 .param("classes", classes(c))
@@ -109,35 +112,35 @@ class FeedbackQueueProjection {
                 .param("rank", c.severity().ordinal())
                 .param("at", utc(at))
                 .param("id", e.feedbackId())
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(FeedbackAssigned e, @Timestamp Instant at) {
-        jdbc.sql("UPDATE read_model.feedback_v1 SET assignee = :assignee, updated_at = :at WHERE feedback_id = :id")
+        writes.sql("UPDATE read_model.feedback_v1 SET assignee = :assignee, updated_at = :at WHERE feedback_id = :id")
                 .param("assignee", e.assignee()).param("at", utc(at)).param("id", e.feedbackId())
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(FeedbackHandedOff e, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE read_model.feedback_v1 SET handoff_team = :team, handoff_note = :note, updated_at = :at
                         WHERE feedback_id = :id""")
                 .param("team", e.destinationTeam()).param("note", e.note()).param("at", utc(at))
                 .param("id", e.feedbackId())
-                .update();
+                .queue();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE read_model.feedback_v1, read_model.feedback_timeline_v1").update();
+        jdbc.getJdbcOperations().execute("TRUNCATE read_model.feedback_v1, read_model.feedback_timeline_v1");
     }
 
     private void moveTo(String feedbackId, FeedbackState state, Instant at) {
-        jdbc.sql("UPDATE read_model.feedback_v1 SET state = :state, updated_at = :at WHERE feedback_id = :id")
+        writes.sql("UPDATE read_model.feedback_v1 SET state = :state, updated_at = :at WHERE feedback_id = :id")
                 .param("state", WireName.of(state)).param("at", utc(at)).param("id", feedbackId)
-                .update();
+                .queue();
     }
 
     private static String[] classes(Classification c) {

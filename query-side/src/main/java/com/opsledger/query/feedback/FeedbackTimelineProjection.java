@@ -4,7 +4,8 @@ import com.opsledger.events.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.opsledger.query.projection.ProjectionWrites;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,11 +21,11 @@ class FeedbackTimelineProjection {
 
     private static final String FEEDBACK_AGGREGATE = "Feedback";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final JsonMapper json;
 
-    FeedbackTimelineProjection(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    FeedbackTimelineProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_timeline_v1");
         this.json = json;
     }
 
@@ -33,7 +34,7 @@ class FeedbackTimelineProjection {
         if (!FEEDBACK_AGGREGATE.equals(event.getType())) {
             return;
         }
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO read_model.feedback_timeline_v1 (event_id, feedback_id, sequence_number, event_type,
                             actor, reason, details, occurred_at)
                         VALUES (:eventId, :feedbackId, :sequence, :type, :actor, :reason, :details, :at)
@@ -46,6 +47,6 @@ class FeedbackTimelineProjection {
                 .param("reason", event.getMetaData().get(MetaDataKeys.REASON))
                 .param("details", json.writeValueAsString(payload))
                 .param("at", utc(event.getTimestamp()))
-                .update();
+                .queue();
     }
 }

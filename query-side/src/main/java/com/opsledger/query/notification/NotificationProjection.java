@@ -9,8 +9,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,15 +27,17 @@ class NotificationProjection {
     static final String NAME = "notifications-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Notification"));
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    NotificationProjection(JdbcClient jdbc) {
+    NotificationProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new ProjectionWrites(jdbc, "read_model.notification_v1");
     }
 
     @EventHandler
     void on(NotificationReceived e, @Timestamp Instant receivedAt) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO read_model.notification_v1 (notification_id, platform_id, kind, source, severity,
                             summary, details, occurred_at, received_at, acknowledged)
                         VALUES (:id, :platformId, :kind, :source, :severity, :summary, :details, :occurredAt,
@@ -49,21 +52,21 @@ class NotificationProjection {
                 .param("details", e.detailsJson())
                 .param("occurredAt", utc(e.occurredAt()))
                 .param("receivedAt", utc(receivedAt))
-                .update();
+                .queue();
     }
 
     @EventHandler
     void on(NotificationAcknowledged e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE read_model.notification_v1 SET acknowledged = true, acknowledged_by = :actor,
                             acknowledged_at = :at
                         WHERE notification_id = :id""")
                 .param("actor", actor).param("at", utc(at)).param("id", e.notificationId())
-                .update();
+                .queue();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE read_model.notification_v1").update();
+        jdbc.getJdbcOperations().execute("TRUNCATE read_model.notification_v1");
     }
 }

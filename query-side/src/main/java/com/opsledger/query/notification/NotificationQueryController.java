@@ -7,6 +7,7 @@ import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
+import com.opsledger.query.web.Total;
 import com.opsledger.query.web.QueryParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,8 +69,7 @@ class NotificationQueryController {
                 .add("acknowledged = :acknowledged", "acknowledged", acknowledged)
                 .add("occurred_at >= :from", "from", utc(QueryParams.instant("from", from)))
                 .add("occurred_at < :to", "to", utc(QueryParams.instant("to", to)));
-        long total = jdbc.sql("SELECT count(*) FROM read_model.notification_v1" + where.where())
-                .params(where.params()).query(Long.class).single();
+        Total total = Total.count(jdbc, "read_model.notification_v1", where);
         String whereClause = where.where();
         if (cursor != null && !cursor.isBlank()) {
             whereClause = where.whereAnd("(occurred_at, notification_id) < (:cAt, :cId)");

@@ -28,6 +28,13 @@ import java.util.OptionalLong;
 public class ProjectionProgress {
 
     private static final long POLL_MILLIS = 10;
+    /**
+     * How many unprocessed events of a lagging segment's range are inspected, at most. Beyond that the projection
+     * counts as behind without looking further: a rebuild would otherwise have every poll read the whole history.
+     * With that many events of its aggregate types in range, a segment almost surely owns one of them; if it owns
+     * none, the reader only waits a little longer, until the segment stores its token.
+     */
+    private static final int MAX_EVENTS_TO_INSPECT = 1000;
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -85,13 +92,18 @@ public class ProjectionProgress {
             return true;
         }
         long from = behind.values().stream().mapToLong(ProjectionProgress::lowestUncovered).min().orElse(0);
-        return jdbc.sql("""
+        List<Map.Entry<Long, String>> uncovered = jdbc.sql("""
                         SELECT global_index, aggregate_identifier FROM domain_event_entry
-                        WHERE global_index >= :from AND global_index <= :to AND type IN (:types)""")
+                        WHERE global_index >= :from AND global_index <= :to AND type IN (:types)
+                        ORDER BY global_index LIMIT :limit""")
                 .param("from", from).param("to", position).param("types", readModel.aggregateTypes())
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .noneMatch(event -> behind.entrySet().stream().anyMatch(segment ->
-                        segment.getKey().matches(event.getValue()) && !processed(segment.getValue(), event.getKey())));
+                .param("limit", MAX_EVENTS_TO_INSPECT + 1)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        if (uncovered.size() > MAX_EVENTS_TO_INSPECT) {
+            return false;
+        }
+        return uncovered.stream().noneMatch(event -> behind.entrySet().stream().anyMatch(segment ->
+                segment.getKey().matches(event.getValue()) && !processed(segment.getValue(), event.getKey())));
     }
 
     /**

@@ -1,0 +1,92 @@
+package com.opsledger.app;
+
+import com.opsledger.query.projection.ProjectionWrites;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Projection writes are held until the processor's unit of work commits, then sent in the order the handlers issued
+ * them, inside its transaction: an update after an insert of the same row sees the insert, and a failed batch
+ * leaves nothing behind.
+ */
+class ProjectionWritesTest {
+
+    private static final String INSERT = "INSERT INTO item (id, state, touched) VALUES (:id, 'new', 0)";
+    private static final String MOVE = "UPDATE item SET state = :state, touched = touched + 1 WHERE id = :id";
+
+    private static DriverManagerDataSource dataSource;
+    private static JdbcClient jdbc;
+    private ProjectionWrites writes;
+    private SpringTransactionManager transactions;
+
+    @BeforeAll
+    static void table() {
+        TestDatabase.Connection database = TestDatabase.freshDatabase();
+        dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE item (id TEXT PRIMARY KEY, state TEXT NOT NULL, touched INTEGER NOT NULL)").update();
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.sql("TRUNCATE item").update();
+        writes = new ProjectionWrites(new NamedParameterJdbcTemplate(dataSource), "item");
+        transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+    }
+
+    private Map<String, String> states() {
+        return jdbc.sql("SELECT id, state || '/' || touched AS s FROM item").query()
+                .listOfRows().stream().collect(Collectors.toMap(row -> (String) row.get("id"),
+                        row -> (String) row.get("s")));
+    }
+
+    @Test
+    void writesWaitForTheCommitAndKeepTheirOrder() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        writes.sql(INSERT).param("id", "a").queue();
+        writes.sql(INSERT).param("id", "b").queue();
+        writes.sql(MOVE).param("state", "triaged").param("id", "a").queue();
+        writes.sql(INSERT).param("id", "c").queue();
+        writes.sql(MOVE).param("state", "done").param("id", "a").queue();
+        writes.sql(MOVE).param("state", "triaged").param("id", "c").queue();
+        assertThat(states()).as("nothing is written before the commit").isEmpty();
+
+        unitOfWork.commit();
+
+        assertThat(states()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("a", "done/2", "b", "new/0", "c", "triaged/1"));
+    }
+
+    @Test
+    void aFailingBatchWritesNothing() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        writes.sql(INSERT).param("id", "a").queue();
+        writes.sql(INSERT).param("id", "a").queue();
+
+        assertThatThrownBy(unitOfWork::commit).hasStackTraceContaining("duplicate key value");
+        assertThat(states()).isEmpty();
+    }
+
+    @Test
+    void outsideAUnitOfWorkAWriteRunsAtOnce() {
+        writes.sql(INSERT).param("id", "a").queue();
+
+        assertThat(states()).containsExactly(Map.entry("a", "new/0"));
+    }
+}

@@ -1,0 +1,21 @@
+package com.opsledger.query.web;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How many rows match a list's filters: exact up to {@link #CAP}, beyond that {@code CAP} with {@code exact} false
+ * (shown as "1000+"). Counting every match would make each page of a million-row queue scan it all; an operator
+ * needs to know "a few" from "very many", and narrows the filters from there.
+ */
+public record Total(long count, boolean exact) {
+
+    public static final int CAP = 1000;
+
+    /** Counts the rows of {@code table} (with its alias, if the filters use one) that match {@code where}. */
+    public static Total count(JdbcClient jdbc, String table, Filters where) {
+        long matches = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM " + table + where.where()
+                        + " LIMIT " + (CAP + 1) + ") AS capped")
+                .params(where.params()).query(Long.class).single();
+        return matches > CAP ? new Total(CAP, false) : new Total(matches, true);
+    }
+}
