@@ -4,7 +4,6 @@ import com.opsledger.events.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -29,7 +28,7 @@ import java.time.Clock;
 
 /**
  * Axon on PostgreSQL: the JDBC event store with JSON text payloads, duplicate-key detection that understands
- * PostgreSQL, who-and-why metadata on every event, and pooled streaming processors.
+ * PostgreSQL, and who-and-why metadata on every event.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -153,11 +152,5 @@ public class AxonConfiguration {
     @Bean
     OperatorContextInterceptor operatorContextInterceptor() {
         return new OperatorContextInterceptor();
-    }
-
-    /** Every processor is a pooled streaming processor unless its own settings say otherwise. */
-    @Bean
-    ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
     }
 }

@@ -70,7 +70,7 @@ public class ProjectionProgress {
     /**
      * Whether the projection has processed every event up to {@code position}, gaps included.
      *
-     * <p>A pooled processor stores the token of a segment that had nothing to do only now and then, so a segment
+     * <p>A processor stores the token of a segment that had nothing to do only now and then, so a segment
      * whose stored token is behind may still have nothing left to do. It counts as behind only if an event it has not
      * covered belongs to it: an event of the read model's aggregate types whose aggregate hashes into the segment, as
      * under Axon's default sequential-per-aggregate policy, which every projection here uses.
