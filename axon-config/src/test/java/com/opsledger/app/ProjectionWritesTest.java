@@ -89,4 +89,17 @@ class ProjectionWritesTest {
 
         assertThat(states()).containsExactly(Map.entry("a", "new/0"));
     }
+
+    @Test
+    void theTableIsAnalyzedOnceItHasGrownSoThePlannerKnowsItsSize() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        for (int i = 0; i < 1500; i++) {
+            writes.sql(INSERT).param("id", "row-" + i).queue();
+        }
+        unitOfWork.commit();
+
+        assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE relname = 'item'").query(Float.class).single())
+                .isEqualTo(1500f);
+    }
 }

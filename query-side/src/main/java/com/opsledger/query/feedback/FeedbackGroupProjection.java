@@ -30,11 +30,9 @@ class FeedbackGroupProjection {
     static final String NAME = "feedback-groups-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("FeedbackGroup"));
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
 
     FeedbackGroupProjection(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.writes = new ProjectionWrites(jdbc, "read_model.feedback_group_v1");
     }
 
@@ -86,6 +84,6 @@ class FeedbackGroupProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcOperations().execute("TRUNCATE read_model.feedback_group_v1");
+        writes.truncate();
     }
 }

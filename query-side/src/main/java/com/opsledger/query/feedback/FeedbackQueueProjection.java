@@ -37,11 +37,9 @@ class FeedbackQueueProjection {
     static final String NAME = "feedback-queue-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Feedback"));
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
 
     FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.writes = new ProjectionWrites(jdbc, "read_model.feedback_v1");
     }
 
@@ -134,7 +132,7 @@ class FeedbackQueueProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcOperations().execute("TRUNCATE read_model.feedback_v1, read_model.feedback_timeline_v1");
+        writes.truncate();
     }
 
     private void moveTo(String feedbackId, FeedbackState state, Instant at) {

@@ -4,6 +4,7 @@ import com.opsledger.events.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import com.opsledger.query.projection.ProjectionWrites;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,5 +49,10 @@ class FeedbackTimelineProjection {
                 .param("details", json.writeValueAsString(payload))
                 .param("at", utc(event.getTimestamp()))
                 .queue();
+    }
+
+    @ResetHandler
+    void reset() {
+        writes.truncate();
     }
 }

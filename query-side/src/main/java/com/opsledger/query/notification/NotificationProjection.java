@@ -27,11 +27,9 @@ class NotificationProjection {
     static final String NAME = "notifications-v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Notification"));
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
 
     NotificationProjection(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.writes = new ProjectionWrites(jdbc, "read_model.notification_v1");
     }
 
@@ -67,6 +65,6 @@ class NotificationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcOperations().execute("TRUNCATE read_model.notification_v1");
+        writes.truncate();
     }
 }

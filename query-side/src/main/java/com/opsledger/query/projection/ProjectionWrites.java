@@ -2,12 +2,16 @@ package com.opsledger.query.projection;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The writes of one projection to its one table, sent to PostgreSQL when the processor commits its batch rather than
@@ -18,16 +22,39 @@ import java.util.List;
  * <p>
  * The transaction commits with {@code synchronous_commit = off}: a crash may lose the last batches, rows and token
  * alike, and the processor then handles those events again, so nothing is lost or applied twice.
+ * <p>
+ * Each time the rows written since start-up or the last {@link #truncate} have doubled (from
+ * {@value #FIRST_ANALYZE}), the table is analyzed after the commit. A rebuild refills a table from nothing, and
+ * until PostgreSQL has statistics of the new rows its planner takes a million-row table for an empty one and picks
+ * plans that take seconds; autovacuum's analyze may be switched off or a minute late. Doubling keeps this to about
+ * ten analyzes over a million rows.
  */
 public final class ProjectionWrites {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final String resourceKey;
+    private static final Logger log = LoggerFactory.getLogger(ProjectionWrites.class);
+    private static final long FIRST_ANALYZE = 1000;
 
-    /** {@code table} names the buffer: statements on different tables commute, so each table has its own. */
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String table;
+    private final String resourceKey;
+    private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong analyzeAt = new AtomicLong(FIRST_ANALYZE);
+
+    /**
+     * {@code table} is the one table the projection writes (a constant of the code, never input): it names the
+     * buffer, since statements on different tables commute, and the table to analyze.
+     */
     public ProjectionWrites(NamedParameterJdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
         this.resourceKey = ProjectionWrites.class.getName() + ":" + table;
+    }
+
+    /** Empties the table, when a reset starts a rebuild; its statistics are gathered again from the first rows. */
+    public void truncate() {
+        jdbc.getJdbcOperations().execute("TRUNCATE " + table);
+        rowsWritten.set(0);
+        analyzeAt.set(FIRST_ANALYZE);
     }
 
     public Statement sql(String sql) {
@@ -64,6 +91,7 @@ public final class ProjectionWrites {
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             List<Statement> statements = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> flush(statements));
+            unitOfWork.afterCommit(u -> analyzeWhenGrown(statements.size()));
             return statements;
         });
     }
@@ -87,6 +115,19 @@ public final class ProjectionWrites {
                         .map(statement -> statement.params).toArray(SqlParameterSource[]::new));
             }
             from = to;
+        }
+    }
+
+    private void analyzeWhenGrown(int rows) {
+        long written = rowsWritten.addAndGet(rows);
+        long threshold = analyzeAt.get();
+        if (written >= threshold && analyzeAt.compareAndSet(threshold, 2 * written)) {
+            try {
+                jdbc.getJdbcOperations().execute("ANALYZE " + table);
+            } catch (DataAccessException e) {
+                // Only the planner's estimates suffer (e.g. the service's user does not own the table).
+                log.warn("Could not analyze {} after {} rows written: {}", table, written, e.getMessage());
+            }
         }
     }
 }
