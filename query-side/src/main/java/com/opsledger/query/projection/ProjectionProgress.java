@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.OptionalLong;
+import java.util.SortedSet;
 
 /**
  * How far each projection has got, read from the stored tracking tokens (so it holds across nodes), and the
@@ -91,13 +93,18 @@ public class ProjectionProgress {
         if (behind.isEmpty()) {
             return true;
         }
-        long from = behind.values().stream().mapToLong(ProjectionProgress::lowestUncovered).min().orElse(0);
+        // The events a lagging segment may still owe: those after its index, and those at its gaps. A gap that a
+        // transaction killed with its node left behind has no event, so it never holds a read up.
+        long after = behind.values().stream().mapToLong(ProjectionProgress::firstAfterIndex).min().orElse(0);
+        Long[] gaps = behind.values().stream().flatMap(token -> gaps(token).stream())
+                .filter(gap -> gap <= position).distinct().toArray(Long[]::new);
         List<Map.Entry<Long, String>> uncovered = jdbc.sql("""
                         SELECT global_index, aggregate_identifier FROM domain_event_entry
-                        WHERE global_index >= :from AND global_index <= :to AND type IN (:types)
+                        WHERE type IN (:types)
+                          AND (global_index BETWEEN :after AND :to OR global_index = ANY (:gaps))
                         ORDER BY global_index LIMIT :limit""")
-                .param("from", from).param("to", position).param("types", readModel.aggregateTypes())
-                .param("limit", MAX_EVENTS_TO_INSPECT + 1)
+                .param("types", readModel.aggregateTypes()).param("after", after).param("to", position)
+                .param("gaps", gaps).param("limit", MAX_EVENTS_TO_INSPECT + 1)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
         if (uncovered.size() > MAX_EVENTS_TO_INSPECT) {
             return false;
@@ -121,14 +128,18 @@ public class ProjectionProgress {
 
     /** The lowest position a token has not processed: its first gap, or the one after its index. */
     static long lowestUncovered(TrackingToken token) {
+        return gaps(token).stream().findFirst().orElse(firstAfterIndex(token));
+    }
+
+    /** The position after the highest one a token has seen (0 before the first event). */
+    private static long firstAfterIndex(TrackingToken token) {
         TrackingToken progress = progress(token);
-        if (progress == null) {
-            return 0;
-        }
-        if (progress instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
-            return gapAware.getGaps().first();
-        }
-        return progress.position().orElse(-1) + 1;
+        return progress == null ? 0 : progress.position().orElse(-1) + 1;
+    }
+
+    /** The positions below its index that a token has not seen, in order. */
+    private static SortedSet<Long> gaps(TrackingToken token) {
+        return progress(token) instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : new TreeSet<>();
     }
 
     /**
