@@ -31,10 +31,10 @@ public class ProjectionProgress {
 
     private static final long POLL_MILLIS = 10;
     /**
-     * How many unprocessed events of a lagging segment's range are inspected, at most. Beyond that the projection
-     * counts as behind without looking further: a rebuild would otherwise have every poll read the whole history.
-     * With that many events of its aggregate types in range, a segment almost surely owns one of them; if it owns
-     * none, the reader only waits a little longer, until the segment stores its token.
+     * How many events a lagging segment may still owe are inspected, at most. Beyond that the projection counts as
+     * behind without looking further: a rebuild would otherwise have every poll read the whole history. Among that
+     * many events of its aggregate types a segment almost surely owns one; if it owns none, the reader only waits a
+     * little longer, until the segment stores its token.
      */
     private static final int MAX_EVENTS_TO_INSPECT = 1000;
 
