@@ -54,10 +54,16 @@ class ProjectionWritesTest {
                         row -> (String) row.get("s")));
     }
 
-    @Test
-    void writesWaitForTheCommitAndKeepTheirOrder() {
+    /** A unit of work with a transaction, as a processor runs each batch. */
+    private UnitOfWork<?> processorBatch() {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
+        return unitOfWork;
+    }
+
+    @Test
+    void writesWaitForTheCommitAndKeepTheirOrder() {
+        UnitOfWork<?> unitOfWork = processorBatch();
         writes.sql(INSERT).param("id", "a").queue();
         writes.sql(INSERT).param("id", "b").queue();
         writes.sql(MOVE).param("state", "triaged").param("id", "a").queue();
@@ -74,8 +80,7 @@ class ProjectionWritesTest {
 
     @Test
     void aFailingBatchWritesNothing() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = processorBatch();
         writes.sql(INSERT).param("id", "a").queue();
         writes.sql(INSERT).param("id", "a").queue();
 
@@ -92,8 +97,7 @@ class ProjectionWritesTest {
 
     @Test
     void theTableIsAnalyzedOnceItHasGrownSoThePlannerKnowsItsSize() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = processorBatch();
         for (int i = 0; i < 1500; i++) {
             writes.sql(INSERT).param("id", "row-" + i).queue();
         }
