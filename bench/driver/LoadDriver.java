@@ -55,6 +55,8 @@ public class LoadDriver {
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
+    /** Lag is measured beside the load, never inside a client's request, so it does not delay the next command. */
+    private final ExecutorService lagPollers = Executors.newFixedThreadPool(4);
 
     LoadDriver(Map<String, String> options) {
         this.options = options;
@@ -88,9 +90,6 @@ public class LoadDriver {
     // ---- submissions -------------------------------------------------------------------------------------------
 
     String submissions() throws Exception {
-        int lagEvery = intOption("lagEvery", 20);
-        // Lag is measured beside the load, never inside a client's request, so it does not delay the next command.
-        ExecutorService lagPollers = Executors.newFixedThreadPool(4);
         if (options.containsKey("rate")) {
             double elapsed = fixedRate(() -> {
                 String submissionId = "bench-" + run + "-" + sequence.incrementAndGet();
@@ -99,14 +98,10 @@ public class LoadDriver {
                     return false;
                 }
                 long acked = System.nanoTime();
-                if (lagEvery > 0 && sequence.get() % lagEvery == 0) {
-                    String feedbackId = match(FEEDBACK_ID, response.body());
-                    lagPollers.submit(() -> measureLag(feedbackId, acked));
-                }
+                sampleLag(match(FEEDBACK_ID, response.body()), acked);
                 return true;
             });
-            lagPollers.shutdown();
-            lagPollers.awaitTermination(30, TimeUnit.SECONDS);
+            awaitLagSamples();
             return report("submit-at-rate", intOption("rate", 200), elapsed);
         }
         int clients = intOption("clients", 16);
@@ -135,9 +130,7 @@ public class LoadDriver {
                                 acks.flush();
                             }
                         }
-                        if (lagEvery > 0 && sequence.get() % lagEvery == 0) {
-                            lagPollers.submit(() -> measureLag(feedbackId, acked));
-                        }
+                        sampleLag(feedbackId, acked);
                         break;
                     }
                     failed.incrementAndGet();
@@ -149,12 +142,24 @@ public class LoadDriver {
             }
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
-        lagPollers.shutdown();
-        lagPollers.awaitTermination(30, TimeUnit.SECONDS);
+        awaitLagSamples();
         if (acks != null) {
             acks.close();
         }
         return report("submit", clients, elapsed);
+    }
+
+    /** Measures the lag of every {@code lagEvery}-th acknowledged submission (0: none). */
+    private void sampleLag(String feedbackId, long ackedNanos) {
+        int lagEvery = intOption("lagEvery", 20);
+        if (lagEvery > 0 && sequence.get() % lagEvery == 0) {
+            lagPollers.submit(() -> measureLag(feedbackId, ackedNanos));
+        }
+    }
+
+    private void awaitLagSamples() throws InterruptedException {
+        lagPollers.shutdown();
+        lagPollers.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     /**

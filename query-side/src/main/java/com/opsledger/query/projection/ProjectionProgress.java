@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 
@@ -139,7 +139,9 @@ public class ProjectionProgress {
 
     /** The positions below its index that a token has not seen, in order. */
     private static SortedSet<Long> gaps(TrackingToken token) {
-        return progress(token) instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : new TreeSet<>();
+        return progress(token) instanceof GapAwareTrackingToken gapAware
+                ? gapAware.getGaps()
+                : Collections.emptySortedSet();
     }
 
     /**

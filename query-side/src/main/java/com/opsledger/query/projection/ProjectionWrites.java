@@ -33,6 +33,7 @@ public final class ProjectionWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWrites.class);
     private static final long FIRST_ANALYZE = 1000;
+    private static final String ASYNCHRONOUS_COMMIT = ProjectionWrites.class.getName() + ":asynchronous-commit";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
@@ -88,6 +89,11 @@ public final class ProjectionWrites {
 
     private List<Statement> pending() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        // Once per transaction, however many tables it writes.
+        unitOfWork.getOrComputeResource(ASYNCHRONOUS_COMMIT, key -> {
+            unitOfWork.onPrepareCommit(u -> jdbc.getJdbcOperations().execute("SET LOCAL synchronous_commit TO off"));
+            return true;
+        });
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             List<Statement> statements = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> flush(statements));
@@ -97,10 +103,6 @@ public final class ProjectionWrites {
     }
 
     private void flush(List<Statement> statements) {
-        if (statements.isEmpty()) {
-            return;
-        }
-        jdbc.getJdbcOperations().execute("SET LOCAL synchronous_commit TO off");
         int from = 0;
         while (from < statements.size()) {
             String sql = statements.get(from).sql;
