@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code transitions clients=16 seconds=15}: each client submits its own items, then drives them round the
  *       workflow (triage, start, complete, archive, reopen);</li>
  *   <li>{@code query rate=200 seconds=15 path=/api/v1/admin/feedback?...}: open-loop reads at a fixed rate, latency
- *       counted from each request's scheduled time (no coordinated omission);</li>
+ *       counted from each request's scheduled time (no coordinated omission), after {@code warmup=5} seconds of
+ *       the same load unrecorded;</li>
  *   <li>{@code submit rate=100 seconds=15}: submissions at a fixed rate instead, for lag at a given load.</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
@@ -91,14 +92,15 @@ public class LoadDriver {
 
     String submissions() throws Exception {
         if (options.containsKey("rate")) {
-            double elapsed = fixedRate(() -> {
+            double elapsed = fixedRate(measured -> {
                 String submissionId = "bench-" + run + "-" + sequence.incrementAndGet();
                 HttpResponse<String> response = post("/api/v1/ingest/feedback", submission(submissionId), false);
                 if (response == null || response.statusCode() / 100 != 2) {
                     return false;
                 }
-                long acked = System.nanoTime();
-                sampleLag(match(FEEDBACK_ID, response.body()), acked);
+                if (measured) {
+                    sampleLag(match(FEEDBACK_ID, response.body()), System.nanoTime());
+                }
                 return true;
             });
             awaitLagSamples();
@@ -255,7 +257,7 @@ public class LoadDriver {
 
     String queries() throws Exception {
         String path = option("path", "/api/v1/admin/feedback?state=open&limit=50");
-        return report("query", intOption("rate", 200), fixedRate(() -> {
+        return report("query", intOption("rate", 200), fixedRate(measured -> {
             HttpResponse<String> r = get(path);
             return r != null && r.statusCode() == 200;
         }));
@@ -263,35 +265,45 @@ public class LoadDriver {
 
     /**
      * Open loop: one request every 1/rate seconds whatever the answers do, latency counted from the scheduled
-     * time, so a slow answer cannot hide the requests that should have been sent meanwhile. Returns the seconds
-     * the run took.
+     * time, so a slow answer cannot hide the requests that should have been sent meanwhile. The first
+     * {@code warmup} seconds (default 5) run the same schedule unrecorded: this process's own start (its JIT, its
+     * connections) is not the service's latency. Returns the seconds the recorded part took.
      */
-    private double fixedRate(java.util.function.BooleanSupplier request) throws Exception {
+    private double fixedRate(Request request) throws Exception {
         int rate = intOption("rate", 200);
         long seconds = intOption("seconds", 15);
-        long total = rate * seconds;
+        long warmup = intOption("warmup", 5);
+        long total = rate * (warmup + seconds);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         CountDownLatch done = new CountDownLatch((int) total);
         long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
+            boolean measured = scheduled >= measureFrom;
             ticker.schedule(() -> workers.submit(() -> {
-                if (request.getAsBoolean()) {
+                boolean answered = request.send(measured);
+                if (measured && answered) {
                     ok.incrementAndGet();
                     latenciesMicros.add((System.nanoTime() - scheduled) / 1000);
-                } else {
+                } else if (measured) {
                     failed.incrementAndGet();
                 }
                 done.countDown();
             }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        done.await(seconds + 60, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        done.await(warmup + seconds + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - measureFrom) / 1e9;
         ticker.shutdownNow();
         workers.shutdownNow();
         return elapsed;
+    }
+
+    /** One request of a fixed-rate run; {@code measured} is false during its warm-up. Answers whether it got a 2xx. */
+    private interface Request {
+        boolean send(boolean measured);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------

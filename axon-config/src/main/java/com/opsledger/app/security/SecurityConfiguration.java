@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,9 +24,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -40,6 +44,8 @@ public class SecurityConfiguration {
     private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
     static final int MIN_SECRET_BYTES = 32;
     static final int MIN_SERVICE_KEY_CHARS = 16;
+    private static final int MAX_REMEMBERED_TOKENS = 10_000;
+    private static final Duration TOKEN_MAX_AGE = Duration.ofMinutes(5);
 
     @Bean
     @Order(1)
@@ -75,10 +81,18 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** Production verifies tokens against a JWK set; local use and tests against an HMAC secret. */
+    /**
+     * Production verifies tokens against a JWK set; local use and tests against an HMAC secret. Either way accepted
+     * tokens are remembered until they expire, for at most {@link #TOKEN_MAX_AGE}.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties,
                           @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+        return new CachingJwtDecoder(verifier(properties, jwkSetUri), Clock.systemUTC(), MAX_REMEMBERED_TOKENS,
+                TOKEN_MAX_AGE);
+    }
+
+    private static JwtDecoder verifier(SecurityProperties properties, String jwkSetUri) {
         if (!jwkSetUri.isBlank()) {
             return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         }
@@ -94,6 +108,16 @@ public class SecurityConfiguration {
         }
         return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    /** Spring's strict firewall with the same character rules, checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallCharacters::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(FirewallCharacters::headerValue);
+        firewall.setAllowedParameterNames(FirewallCharacters::assignedAndNotControl);
+        return web -> web.httpFirewall(firewall);
     }
 
     private HttpSecurity stateless(HttpSecurity http) throws Exception {
