@@ -5,6 +5,8 @@
 export PGHOST PGPORT PGUSER
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_URL=http://127.0.0.1:$BENCH_PORT
+# The service's JVM options: those of the README's production command.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseZGC -Xmx2g}
 JAR=axon-config/target/opsledger.jar
 SERVICE_KEY=opsledger-bench-service-key
 HMAC_SECRET=opsledger-bench-hmac-secret-of-at-least-32-bytes
@@ -29,7 +31,7 @@ start_service() {
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" OPSLEDGER_SERVICE_KEY=$SERVICE_KEY \
     OPSLEDGER_JWT_HMAC_SECRET=$HMAC_SECRET PORT=$BENCH_PORT \
-        java ${BENCH_JAVA_OPTS:--Xmx2g} -jar "$JAR" >>"$1" 2>&1 &
+        java $BENCH_JAVA_OPTS -jar "$JAR" >>"$1" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do
         if curl -sf "$BENCH_URL/actuator/health" >/dev/null; then

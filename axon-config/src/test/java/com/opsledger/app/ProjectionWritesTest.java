@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Projection writes are held until the processor's unit of work commits, then sent in the order the handlers issued
@@ -103,7 +105,8 @@ class ProjectionWritesTest {
         }
         unitOfWork.commit();
 
-        assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE relname = 'item'").query(Float.class).single())
-                .isEqualTo(1500f);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE relname = 'item'").query(Float.class).single())
+                        .isEqualTo(1500f));
     }
 }
