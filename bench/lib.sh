@@ -6,7 +6,7 @@ export PGHOST PGPORT PGUSER
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_URL=http://127.0.0.1:$BENCH_PORT
 # The service's JVM options: those of the README's production command.
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseZGC -Xmx2g}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx2g}
 JAR=axon-config/target/opsledger.jar
 SERVICE_KEY=opsledger-bench-service-key
 HMAC_SECRET=opsledger-bench-hmac-secret-of-at-least-32-bytes

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Aggregates stay in memory between commands, so a command loads only the events appended since, not the whole
  * stream: a duplicate group fed by a burst of thousands of probes would otherwise be replayed on every member.
@@ -63,7 +65,7 @@ public class AggregateCaching {
         }
 
         @Override
-        public <V> void computeIfPresent(Object key, java.util.function.UnaryOperator<V> update) {
+        public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
             entries.computeIfPresent(key, update);
             Object updated = entries.get(key);
             if (updated == null) {
