@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * alike, and the processor then handles those events again, so nothing is lost or applied twice.
  * <p>
  * Each time the rows written since start-up or the last {@link #truncate} have doubled (from
- * {@value #FIRST_ANALYZE}), the table is analyzed after the commit, in the background. A rebuild refills a table from nothing, and
- * until PostgreSQL has statistics of the new rows its planner takes a million-row table for an empty one and picks
- * plans that take seconds; autovacuum's analyze may be switched off or a minute late. Doubling keeps this to about
- * ten analyzes over a million rows.
+ * {@value #FIRST_ANALYZE}), the table is analyzed after the commit, in the background. A rebuild refills a table from
+ * nothing, and until PostgreSQL has statistics of the new rows its planner takes a million-row table for an empty one
+ * and picks plans that take seconds; autovacuum's analyze may be switched off or a minute late. Doubling keeps this to
+ * about ten analyzes over a million rows.
  */
 public final class ProjectionWrites {
 
