@@ -6,7 +6,6 @@ import com.opsledger.events.WireName;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
-import com.opsledger.query.web.Total;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -85,7 +84,6 @@ class FeedbackQueries {
                 .add("f.message ILIKE :text", "text", filter.text() == null ? null : Filters.likePattern(filter.text()))
                 .add("f.submitted_at >= :from", "from", utc(filter.from()))
                 .add("f.submitted_at < :to", "to", utc(filter.to()));
-        Total total = Total.count(jdbc, "read_model.feedback_v1 f", where);
         String order;
         String whereClause;
         if (sort == Sort.SEVERITY) {
@@ -105,10 +103,8 @@ class FeedbackQueries {
                         .param("cId", key.get(1)));
             }
         }
-        List<Row> rows = jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + whereClause + order + " LIMIT :limit")
-                .params(where.params()).param("limit", limit + 1)
-                .query(this::row).list();
-        return Page.fromLookahead(rows, total, limit, last -> sort == Sort.SEVERITY
+        return Page.read(jdbc, "read_model.feedback_v1 f", where, ITEM_COLUMNS, ITEM_FROM + whereClause + order,
+                limit, this::row, last -> sort == Sort.SEVERITY
                 ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
                 : Cursor.encode(last.item().submittedAt(), last.item().feedbackId())).map(Row::item);
     }
@@ -134,18 +130,15 @@ class FeedbackQueries {
                 .add("signal = :signal", "signal", signal)
                 .add(":class = ANY (security_classes)", "class", securityClass)
                 .add("burst = :burst", "burst", burst);
-        Total total = Total.count(jdbc, "read_model.feedback_group_v1", where);
         String whereClause = where.where();
         if (cursor != null) {
             whereClause = where.whereAnd("(member_count < :cCount OR (member_count = :cCount AND group_id > :cId))");
             Cursor.decode(cursor, 2, key -> where.param("cCount", Integer.parseInt(key.get(0)))
                     .param("cId", key.get(1)));
         }
-        List<FeedbackGroup> groups = jdbc.sql("SELECT * FROM read_model.feedback_group_v1" + whereClause
-                        + " ORDER BY member_count DESC, group_id LIMIT :limit")
-                .params(where.params()).param("limit", limit + 1)
-                .query(this::groupRow).list();
-        return Page.fromLookahead(groups, total, limit, last -> Cursor.encode(last.memberCount(), last.groupId()));
+        return Page.read(jdbc, "read_model.feedback_group_v1", where, "*",
+                "FROM read_model.feedback_group_v1" + whereClause + " ORDER BY member_count DESC, group_id", limit,
+                this::groupRow, last -> Cursor.encode(last.memberCount(), last.groupId()));
     }
 
     Optional<FeedbackGroup> group(String groupId) {

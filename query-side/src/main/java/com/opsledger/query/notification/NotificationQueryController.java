@@ -7,7 +7,6 @@ import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
-import com.opsledger.query.web.Total;
 import com.opsledger.query.web.QueryParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.opsledger.query.web.SqlValues.instant;
@@ -69,19 +67,15 @@ class NotificationQueryController {
                 .add("acknowledged = :acknowledged", "acknowledged", acknowledged)
                 .add("occurred_at >= :from", "from", utc(QueryParams.instant("from", from)))
                 .add("occurred_at < :to", "to", utc(QueryParams.instant("to", to)));
-        Total total = Total.count(jdbc, "read_model.notification_v1", where);
         String whereClause = where.where();
         if (cursor != null && !cursor.isBlank()) {
             whereClause = where.whereAnd("(occurred_at, notification_id) < (:cAt, :cId)");
             Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instant.parse(key.get(0))))
                     .param("cId", key.get(1)));
         }
-        List<NotificationItem> items = jdbc.sql("SELECT * FROM read_model.notification_v1" + whereClause
-                        + " ORDER BY occurred_at DESC, notification_id DESC LIMIT :limit")
-                .params(where.params()).param("limit", pageSize + 1)
-                .query(this::item).list();
-        return Page.fromLookahead(items, total, pageSize,
-                last -> Cursor.encode(last.occurredAt(), last.notificationId()));
+        return Page.read(jdbc, "read_model.notification_v1", where, "*",
+                "FROM read_model.notification_v1" + whereClause + " ORDER BY occurred_at DESC, notification_id DESC",
+                pageSize, this::item, last -> Cursor.encode(last.occurredAt(), last.notificationId()));
     }
 
     @GetMapping("/counts")

@@ -1,5 +1,8 @@
 package com.opsledger.query.web;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,11 +12,30 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, long total, boolean totalExact, int limit, String nextCursor) {
 
+    private static final String TOTAL_COLUMN = "total_matches";
+
     /**
-     * A page from rows fetched with one row of lookahead ({@code LIMIT limit + 1}): when the extra row came back
-     * there is a next page, and it continues after the last row served.
+     * Reads a page of up to {@code limit} rows and its {@link Total} in one statement: {@code SELECT columns,
+     * <capped count of table's rows matching where> rest LIMIT limit + 1}. The extra row, when it comes back, says
+     * there is a next page. A page with no rows (a cursor past the end) has no row to carry the total, which is then
+     * counted on its own.
+     *
+     * @param table  the listed table with its alias, as the filters name it
+     * @param where  the list's filters, also bound in {@code rest}; a cursor's keyset step is not one of them, so the
+     *               total counts every match, not those after the cursor
+     * @param rest   {@code FROM ... WHERE ... ORDER BY ...}, without the LIMIT
      */
-    public static <R> Page<R> fromLookahead(List<R> rows, Total total, int limit, Function<R, String> cursorOf) {
+    public static <R> Page<R> read(JdbcClient jdbc, String table, Filters where, String columns, String rest,
+                                   int limit, RowMapper<R> mapper, Function<R, String> cursorOf) {
+        long[] matches = new long[1];
+        List<R> rows = jdbc.sql("SELECT " + columns + ", " + Total.subSelect(table, where) + " AS " + TOTAL_COLUMN
+                        + " " + rest + " LIMIT :limit")
+                .params(where.params()).param("limit", limit + 1)
+                .query((rs, n) -> {
+                    matches[0] = rs.getLong(TOTAL_COLUMN);
+                    return mapper.mapRow(rs, n);
+                }).list();
+        Total total = rows.isEmpty() ? Total.count(jdbc, table, where) : Total.of(matches[0]);
         if (rows.size() <= limit) {
             return new Page<>(rows, total.count(), total.exact(), limit, null);
         }
