@@ -48,6 +48,10 @@ public class LoadDriver {
     private final String base;
     private final String serviceKey;
     private final String token;
+    /** Every how many acknowledged submissions the lag is measured (0: never). */
+    private final int lagEvery;
+    /** Duplicate groups per kind of submission. */
+    private final long groups;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -64,6 +68,8 @@ public class LoadDriver {
         this.base = option("url", "http://127.0.0.1:8080");
         this.serviceKey = option("serviceKey", "opsledger-local-service-key");
         this.token = option("token", "");
+        this.lagEvery = intOption("lagEvery", 20);
+        this.groups = Long.parseLong(option("groups", "1"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -153,7 +159,6 @@ public class LoadDriver {
 
     /** Measures the lag of every {@code lagEvery}-th acknowledged submission (0: none). */
     private void sampleLag(String feedbackId, long ackedNanos) {
-        int lagEvery = intOption("lagEvery", 20);
         if (lagEvery > 0 && sequence.get() % lagEvery == 0) {
             lagPollers.submit(() -> measureLag(feedbackId, ackedNanos));
         }
@@ -188,7 +193,7 @@ public class LoadDriver {
      */
     private String submission(String submissionId) {
         long n = sequence.get();
-        String group = letters(n % Long.parseLong(option("groups", "1")));
+        String group = letters(n % groups);
         String message = switch ((int) (n % 4)) {
             case 0 -> "Export to CSV is broken on workspace " + group + " " + n;
             case 1 -> "<script>alert('" + group + "', " + n + ")</script>";
