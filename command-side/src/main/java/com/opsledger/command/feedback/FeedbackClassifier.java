@@ -4,6 +4,8 @@ import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.Severity;
 import com.opsledger.events.feedback.SignalCategory;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Classifies feedback text at ingest: attack families, signal quality, severity and a fingerprint. A pure function.
@@ -48,7 +50,10 @@ public final class FeedbackClassifier {
 
     /**
      * The patterns run on {@link #normalize normalized}, lower-cased text, so they are written in lower case and
-     * compiled without case-insensitive matching, which would cost a case fold per character compared.
+     * compiled without case-insensitive matching, which would cost a case fold per character compared. They are
+     * RE2 expressions (RE2/J): matched in time linear in the text, never by backtracking, so no message, however
+     * crafted, costs more than a few passes over it. Java's own engine took a minute of CPU over a letter followed
+     * by 10,000 combining marks, which its {@code \b} steps back over at every position.
      */
     private static final int FLAGS = Pattern.DOTALL;
 
@@ -120,8 +125,8 @@ public final class FeedbackClassifier {
     }
 
     private static final Pattern FORMAT_STRINGS = Pattern.compile("(%(\\d+\\$)?[-+ #0]*\\d*[snxpdc]\\W?){3,}|%(\\d+\\$)?n\\b");
-    private static final Pattern REPEATED_CHAR = Pattern.compile("(.)\\1{49,}", Pattern.DOTALL);
-    private static final Pattern LONG_TOKEN = Pattern.compile("\\S{400,}");
+    private static final int REPEATED_CHAR_RUN = 50;
+    private static final int LONG_TOKEN = 400;
 
     private static final Pattern ACTIONABLE = Pattern.compile(
             "\\b(bug|error|errors|broken|broke|breaks|crash(es|ed|ing)?|fail(s|ed|ing|ure)?|doesn'?t work|does not work|"
@@ -139,9 +144,10 @@ public final class FeedbackClassifier {
     private static final Pattern OVERLONG_BACKSLASH = Pattern.compile("%c1%9c|%c0%5c", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_ENTITY = Pattern.compile("&(#[xX]?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?");
     private static final Pattern JS_ESCAPE = Pattern.compile("\\\\(u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}\\x{00AD}]");
     private static final Pattern SQL_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Java's {@code \s}: RE2's lacks the vertical tab. */
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
             "lt", "<", "gt", ">", "amp", "&", "quot", "\"", "apos", "'", "sol", "/", "bsol", "\\",
             "lpar", "(", "rpar", ")", "colon", ":");
@@ -150,7 +156,15 @@ public final class FeedbackClassifier {
     }
 
     public static Result classify(String message) {
-        String text = normalize(message);
+        return classify(message, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #classify(String)}, with every pass reading its text through {@code reads}: tests count the
+     * characters read to show that the work grows linearly with the message.
+     */
+    static Result classify(String message, UnaryOperator<CharSequence> reads) {
+        CharSequence text = reads.apply(normalize(message, reads));
         List<SecurityClass> classes = new ArrayList<>();
         PATTERNS.forEach((securityClass, patterns) -> {
             if (patterns.stream().anyMatch(p -> p.matcher(text).find())) {
@@ -167,38 +181,74 @@ public final class FeedbackClassifier {
 
     /** The text with encodings, disguises, case and spacing undone: what the patterns look at. */
     static String normalize(String message) {
-        String text = OVERLONG_SLASH.matcher(message).replaceAll("/");
-        text = OVERLONG_BACKSLASH.matcher(text).replaceAll(Matcher.quoteReplacement("\\"));
+        return normalize(message, UnaryOperator.identity());
+    }
+
+    /**
+     * Each pass is linear in its input and none makes the text longer but NFKC, which expands a character into at
+     * most 18: the decoding layers only shorten it.
+     */
+    private static String normalize(String message, UnaryOperator<CharSequence> reads) {
+        String text = OVERLONG_SLASH.matcher(reads.apply(message)).replaceAll("/");
+        text = OVERLONG_BACKSLASH.matcher(reads.apply(text)).replaceAll(Matcher.quoteReplacement("\\"));
         for (int layer = 0; layer < 3; layer++) {
-            String decoded = decodeJsEscapes(decodeHtmlEntities(decodeUrlEscapes(text)));
+            String decoded = decodeJsEscapes(reads.apply(decodeHtmlEntities(reads.apply(
+                    decodeUrlEscapes(reads.apply(text))))));
             if (decoded.equals(text)) {
                 break;
             }
             text = decoded;
         }
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        text = INVISIBLE.matcher(text).replaceAll("");
-        text = SQL_COMMENT.matcher(text).replaceAll(" ");
-        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        text = Normalizer.normalize(reads.apply(text), Normalizer.Form.NFKC);
+        text = INVISIBLE.matcher(reads.apply(text)).replaceAll("");
+        text = SQL_COMMENT.matcher(reads.apply(text)).replaceAll(" ");
+        return WHITESPACE.matcher(reads.apply(text.toLowerCase(Locale.ROOT))).replaceAll(" ").trim();
     }
 
     /** Payloads of the other families are punctuation-heavy by nature, so only otherwise plain text counts as noise. */
-    private static boolean isFuzz(String text, boolean noOtherFamily) {
+    private static boolean isFuzz(CharSequence text, boolean noOtherFamily) {
         return hasControlCharacters(text)
                 || FORMAT_STRINGS.matcher(text).find()
-                || REPEATED_CHAR.matcher(text).find()
-                || LONG_TOKEN.matcher(text).find()
+                || longestRunOfOneCharacter(text) >= REPEATED_CHAR_RUN
+                || longestToken(text) >= LONG_TOKEN
                 || noOtherFamily && mostlyNoise(text);
     }
 
-    private static boolean hasControlCharacters(String text) {
+    private static boolean hasControlCharacters(CharSequence text) {
         return text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r'
                 || c == 0xFFFD);
     }
 
+    /** The longest run of one code point repeated. */
+    private static int longestRunOfOneCharacter(CharSequence text) {
+        int longest = 0;
+        int run = 0;
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            run = c == previous ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            previous = c;
+            i += Character.charCount(c);
+        }
+        return longest;
+    }
+
+    /** The length, in chars, of the longest stretch without white space. */
+    private static int longestToken(CharSequence text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = isJavaWhitespace(text.charAt(i)) ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
     /** Punctuation soup or stacked combining marks: more than half the characters are neither words nor spaces. */
-    private static boolean mostlyNoise(String text) {
-        if (text.codePointCount(0, text.length()) < 20) {
+    private static boolean mostlyNoise(CharSequence text) {
+        long characters = text.codePoints().count();
+        if (characters < 20) {
             return false;
         }
         long noise = text.codePoints().filter(c -> {
@@ -207,20 +257,31 @@ public final class FeedbackClassifier {
             return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && !emoji
                     || type == Character.NON_SPACING_MARK;
         }).count();
-        return noise * 2 > text.codePointCount(0, text.length());
+        return noise * 2 > characters;
     }
 
-    private static SignalCategory signal(List<SecurityClass> classes, String text) {
+    private static SignalCategory signal(List<SecurityClass> classes, CharSequence text) {
         if (!classes.isEmpty()) {
             return SignalCategory.SECURITY_PROBE;
         }
         if (!ACTIONABLE.matcher(text).find()) {
             return SignalCategory.PRODUCT_SIGNAL;
         }
-        return text.split(" ").length <= SHORT_WORDS ? SignalCategory.SHORT_ACTIONABLE : SignalCategory.ACTIONABLE;
+        return words(text) <= SHORT_WORDS ? SignalCategory.SHORT_ACTIONABLE : SignalCategory.ACTIONABLE;
     }
 
-    private static Severity severity(List<SecurityClass> classes, SignalCategory signal, String text) {
+    /** Words of normalized text, which has single spaces between them. */
+    private static int words(CharSequence text) {
+        int words = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ' ') {
+                words++;
+            }
+        }
+        return words;
+    }
+
+    private static Severity severity(List<SecurityClass> classes, SignalCategory signal, CharSequence text) {
         boolean urgent = URGENT.matcher(text).find();
         return switch (signal) {
             case SECURITY_PROBE -> {
@@ -235,9 +296,8 @@ public final class FeedbackClassifier {
         };
     }
 
-    private static String fingerprint(Classification classification, String text) {
-        String skeleton = text.replaceAll("\\d+", "0").replaceAll("[\\p{Punct}\\s]+$", "").replace(" ", "");
-        String key = classification.securityClasses() + "|" + skeleton;
+    private static String fingerprint(Classification classification, CharSequence text) {
+        String key = classification.securityClasses() + "|" + skeleton(text);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
@@ -246,9 +306,42 @@ public final class FeedbackClassifier {
         }
     }
 
-    private static String decodeUrlEscapes(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
+    /**
+     * The text with each run of digits folded to one 0, trailing punctuation and white space dropped, and the
+     * remaining spaces removed. Group ids derive from it, so it must not change for text already grouped.
+     */
+    private static String skeleton(CharSequence text) {
+        int end = text.length();
+        while (end > 0 && (isPunctuation(text.charAt(end - 1)) || isJavaWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        StringBuilder skeleton = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (i == 0 || text.charAt(i - 1) < '0' || text.charAt(i - 1) > '9') {
+                    skeleton.append('0');
+                }
+            } else if (c != ' ') {
+                skeleton.append(c);
+            }
+        }
+        return skeleton.toString();
+    }
+
+    /** Java's {@code \p{Punct}}: ASCII punctuation. */
+    private static boolean isPunctuation(char c) {
+        return c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c);
+    }
+
+    /** Java's {@code \s}. */
+    private static boolean isJavaWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static String decodeUrlEscapes(CharSequence text) {
+        if (!contains(text, '%')) {
+            return text.toString();
         }
         // Collect escaped bytes and decode each run as UTF-8, so that %C3%A9 becomes one é.
         StringBuilder out = new StringBuilder(text.length());
@@ -256,7 +349,7 @@ public final class FeedbackClassifier {
         int i = 0;
         while (i < text.length()) {
             if (text.charAt(i) == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-                bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
                 i += 3;
             } else {
                 out.append(bytes.toString(StandardCharsets.UTF_8)).append(text.charAt(i++));
@@ -270,11 +363,20 @@ public final class FeedbackClassifier {
         return Character.digit(c, 16) >= 0;
     }
 
-    private static String decodeHtmlEntities(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
+    private static boolean contains(CharSequence text, char c) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
         }
-        return HTML_ENTITY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(0), m.group(1))));
+        return false;
+    }
+
+    private static String decodeHtmlEntities(CharSequence text) {
+        if (!contains(text, '&')) {
+            return text.toString();
+        }
+        return replace(HTML_ENTITY, text, m -> entity(m.group(0), m.group(1)));
     }
 
     private static String entity(String whole, String name) {
@@ -291,14 +393,28 @@ public final class FeedbackClassifier {
         return NAMED_ENTITIES.getOrDefault(name.toLowerCase(Locale.ROOT), whole);
     }
 
-    private static String decodeJsEscapes(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
+    private static String decodeJsEscapes(CharSequence text) {
+        if (!contains(text, '\\')) {
+            return text.toString();
         }
-        return JS_ESCAPE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Character.toString(
-                Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3), 16))));
+        return replace(JS_ESCAPE, text, m -> Character.toString(
+                Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3), 16)));
     }
 
+    /** Every match of {@code pattern} in {@code text} replaced by what {@code replacement} makes of it. */
+    private static String replace(Pattern pattern, CharSequence text, Function<Matcher, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    /**
+     * Kept apart rather than joined into one alternation per class: RE2/J has no DFA, and its NFA over the joined
+     * expression ran at half the speed of the separate ones.
+     */
     private static List<Pattern> patterns(String... regexes) {
         return Arrays.stream(regexes).map(r -> Pattern.compile(r, FLAGS)).toList();
     }
