@@ -19,9 +19,11 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final int port;
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
     }
 
     /** An answer: status, content type and the body read as JSON (or as a JSON string when it is not JSON). */
@@ -53,6 +55,47 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), null, IntegrationTest.SERVICE_KEY);
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) as written, over a socket: for what
+     * {@link java.net.URI} and the JDK's client refuse to send, such as bad percent-encoding or another HTTP version.
+     */
+    public Response raw(String head) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int split = answer.indexOf("\r\n\r\n");
+            String headers = answer.substring(0, split);
+            String body = answer.substring(split + 4);
+            if (headers.toLowerCase().contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            int status = Integer.parseInt(headers.split(" ")[1]);
+            String contentType = headers.lines().filter(h -> h.toLowerCase().startsWith("content-type:"))
+                    .map(h -> h.substring(13).trim()).findFirst().orElse("");
+            JsonNode json = contentType.contains("json") && !body.isEmpty()
+                    ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body);
+            return new Response(status, contentType, body, json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     public Response send(HttpRequest.Builder request, String authorization, String serviceKey) {

@@ -42,6 +42,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("com.opsledger.events..")
                 .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
                 .and().doNotHaveSimpleName("WireName").and().doNotHaveSimpleName("MetaDataKeys")
+                .and().doNotHaveSimpleName("Instants")
                 .and().doNotHaveSimpleName("package-info")
                 .should().beRecords()
                 .check(OPSLEDGER);

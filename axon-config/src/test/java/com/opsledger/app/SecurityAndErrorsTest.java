@@ -36,7 +36,7 @@ class SecurityAndErrorsTest extends IntegrationTest {
         return r.at("/feedbackId").asString();
     }
 
-    private static void assertProblem(Api.Response r, int status) {
+    static void assertProblem(Api.Response r, int status) {
         assertThat(r.status()).as(r.raw()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.at("/status").asInt()).isEqualTo(status);

@@ -1,40 +1,173 @@
 package com.opsledger.app.web;
 
+import com.opsledger.events.InvalidInput;
+import com.opsledger.events.Instants;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JacksonModule;
-import tools.jackson.databind.deser.jdk.StringDeserializer;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
-/** How request bodies are read. */
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * How request bodies are read: strictly, so that what is stored is exactly what was sent, or the request is a 400
+ * naming the field. Beside the byte-level check of {@link RequestBodyFilter} (valid UTF-8 only):
+ * <ul>
+ *   <li>a duplicate key, an unknown field or anything after the JSON value is refused, not resolved silently;</li>
+ *   <li>a string field takes a JSON string only (no number or boolean turned into text), without NUL characters
+ *       (PostgreSQL text cannot hold them) or unpaired surrogates (they cannot be encoded as UTF-8);</li>
+ *   <li>an instant field takes the text of {@link Instants} only (no epoch number);</li>
+ *   <li>a free-form object ({@code context}, {@code details}) keeps every number exactly as written
+ *       ({@code 1.50} stays {@code 1.50}), and refuses keys and strings that break the rules above and numbers
+ *       outside the finite, non-vanishing range of a double ({@code 1e400}, {@code 1e-400}), which a JSON client
+ *       or {@code ::jsonb} cannot take back.</li>
+ * </ul>
+ * Axon builds its own mapper for events, so none of this applies to reading the event store.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
-    /**
-     * PostgreSQL text cannot hold a NUL character, so a string containing one could never be stored as given:
-     * it is refused at the door as a 400 naming its field, instead of becoming an event no projection can apply.
-     */
     @Bean
-    JacksonModule rejectNulInStrings() {
-        return new SimpleModule("reject-nul-in-strings").addDeserializer(String.class, new NulFreeStrings());
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .addModule(new SimpleModule("opsledger-strict-input")
+                        .addDeserializer(String.class, new StrictStrings())
+                        .addDeserializer(Instant.class, new StrictInstants())
+                        .addDeserializer(JsonNode.class, new StorableTrees()));
     }
 
-    private static final class NulFreeStrings extends StdScalarDeserializer<String> {
+    /**
+     * A value refused by the rules above. {@code reason} is written for the caller; {@code innerPath} locates it
+     * inside a free-form object, after the field's own path.
+     */
+    static final class RejectedValue extends MismatchedInputException {
 
-        NulFreeStrings() {
-            super(String.class);
+        private final String reason;
+        private final String innerPath;
+
+        RejectedValue(JsonParser parser, String reason, String innerPath) {
+            super(parser, reason);
+            this.reason = reason;
+            this.innerPath = innerPath;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        String innerPath() {
+            return innerPath;
+        }
+    }
+
+    /** Why {@code text} cannot be stored as given, or null when it can. */
+    static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "must not contain NUL characters";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must not contain unpaired surrogates (\\ud800 to \\udfff not forming a pair)";
+            }
+        }
+        return null;
+    }
+
+    private static final class StrictStrings extends ValueDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RejectedValue(parser, "must be a JSON string", "");
+            }
+            String value = parser.getString();
+            String problem = unstorable(value);
+            if (problem != null) {
+                throw new RejectedValue(parser, problem, "");
+            }
+            return value;
+        }
+    }
+
+    private static final class StrictInstants extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RejectedValue(parser, "must be a JSON string: " + Instants.RULE, "");
+            }
+            try {
+                return Instants.parse("", parser.getString());
+            } catch (InvalidInput e) {
+                throw new RejectedValue(parser, e.getMessage(), "");
+            }
+        }
+    }
+
+    private static final class StorableTrees extends ValueDeserializer<JsonNode> {
+
+        @SuppressWarnings("unchecked")
+        private static final ValueDeserializer<JsonNode> TREES =
+                (ValueDeserializer<JsonNode>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
+
+        @Override
+        public JsonNode deserialize(JsonParser parser, DeserializationContext context) {
+            JsonNode tree = TREES.deserialize(parser, context);
+            check(parser, tree, "");
+            return tree;
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) {
-            String value = StringDeserializer.instance.deserialize(parser, context);
-            if (value != null && value.indexOf('\0') >= 0) {
-                return (String) context.handleWeirdStringValue(String.class, value, "must not contain NUL characters");
+        public JsonNode getNullValue(DeserializationContext context) {
+            return null;
+        }
+
+        /** Jackson limits nesting to 500 levels, so the recursion is bounded. */
+        private static void check(JsonParser parser, JsonNode node, String path) {
+            if (node.isString()) {
+                String problem = unstorable(node.asString());
+                if (problem != null) {
+                    throw new RejectedValue(parser, problem, path);
+                }
+            } else if (node.isFloatingPointNumber()) {
+                BigDecimal number = node.decimalValue();
+                double approximation = number.doubleValue();
+                if (Double.isInfinite(approximation) || approximation == 0 && number.signum() != 0) {
+                    throw new RejectedValue(parser, "is a number outside the range of a double "
+                            + "(about 4.9e-324 to 1.8e308 in magnitude)", path);
+                }
+            } else if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    String inner = path + "." + property.getKey();
+                    String problem = unstorable(property.getKey());
+                    if (problem != null) {
+                        throw new RejectedValue(parser, "has a key that " + problem, path);
+                    }
+                    check(parser, property.getValue(), inner);
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    check(parser, node.get(i), path + "[" + i + "]");
+                }
             }
-            return value;
         }
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 import java.util.Map;
@@ -107,22 +110,59 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         // The size limit can break off reading anywhere, even inside a field: look for it first.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof RequestBodyFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
             }
+            if (cause instanceof RequestBodyFilter.NotUtf8Exception notUtf8) {
+                return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, notUtf8.getMessage()));
+            }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.processor() != null
+                    && read.getOriginalMessage().startsWith("Duplicate")) {
+                return ResponseEntity.badRequest().body(Problems.badInput(List.of(Map.of(
+                        "field", fieldOf(read.processor().streamReadContext().pathAsPointer()), "message",
+                        "appears more than once; each key may be given once"))));
+            }
             if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-                String field = json.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return ResponseEntity.badRequest().body(Problems.badInput(List.of(Map.of("field", field,
-                        "message", "has a value of the wrong type or form"))));
+                return ResponseEntity.badRequest().body(Problems.badInput(List.of(Map.of(
+                        "field", fieldOf(json), "message", reasonOf(json)))));
             }
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON"));
+    }
+
+    /** The field at fault as a path ({@code context.tags[2]}), from the exception's path and its own inner path. */
+    private static String fieldOf(JacksonException json) {
+        String field = json.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return json instanceof JsonConfiguration.RejectedValue rejected ? field + rejected.innerPath() : field;
+    }
+
+    /** A JSON pointer ({@code /context/tags/2}) as a field path ({@code context.tags[2]}). */
+    private static String fieldOf(JsonPointer pointer) {
+        StringBuilder field = new StringBuilder();
+        for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
+            if (step.mayMatchElement()) {
+                field.append('[').append(step.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(step.getMatchingProperty());
+            }
+        }
+        return field.toString();
+    }
+
+    private static String reasonOf(JacksonException json) {
+        if (json instanceof JsonConfiguration.RejectedValue rejected) {
+            return rejected.reason();
+        }
+        if (json instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        return "has a value of the wrong type or form";
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.List;
 @RequestMapping("/api/v1/ingest/feedback")
 class FeedbackIngestController {
 
+    /** Counted in Unicode code points: an emoji is one, so a message may take up to 40,000 bytes of UTF-8. */
     static final int MAX_MESSAGE_CHARACTERS = 10_000;
 
     /** One submission; the same {@code submissionId} again returns the same feedback and records nothing. */
@@ -62,7 +63,11 @@ class FeedbackIngestController {
     ResponseEntity<FeedbackReceipt> submit(@Valid @RequestBody FeedbackSubmissionRequest request) {
         int characters = request.message().codePointCount(0, request.message().length());
         if (characters < 1 || characters > MAX_MESSAGE_CHARACTERS) {
-            throw new InvalidInput("message", "must be 1 to " + MAX_MESSAGE_CHARACTERS + " characters long");
+            throw new InvalidInput("message", "must be 1 to " + MAX_MESSAGE_CHARACTERS
+                    + " characters (Unicode code points) long");
+        }
+        if (JsonInput.isBlank(request.message())) {
+            throw new InvalidInput("message", "must contain more than white space");
         }
         SubmissionReceipt receipt = intake.submit(new FeedbackIntake.Submission(request.submissionId(),
                 request.orgId(), request.workspaceId(), request.userId(), request.channel(), request.message(),

@@ -2,6 +2,7 @@ package com.opsledger.query.feedback;
 
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.SignalCategory;
+import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
 import com.opsledger.query.web.Cursor;
 import com.opsledger.query.web.Filters;
@@ -92,14 +93,14 @@ class FeedbackQueries {
                     : where.whereAnd("(f.severity_rank, f.submitted_at, f.feedback_id) > (:cRank, :cAt, :cId)");
             if (cursor != null) {
                 Cursor.decode(cursor, 3, key -> where.param("cRank", Integer.parseInt(key.get(0)))
-                        .param("cAt", utc(Instant.parse(key.get(1)))).param("cId", key.get(2)));
+                        .param("cAt", utc(Instants.parse("cursor", key.get(1)))).param("cId", key.get(2)));
             }
         } else {
             order = " ORDER BY f.submitted_at DESC, f.feedback_id DESC";
             whereClause = cursor == null ? where.where()
                     : where.whereAnd("(f.submitted_at, f.feedback_id) < (:cAt, :cId)");
             if (cursor != null) {
-                Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instant.parse(key.get(0))))
+                Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instants.parse("cursor", key.get(0))))
                         .param("cId", key.get(1)));
             }
         }

@@ -1,5 +1,6 @@
 package com.opsledger.query.notification;
 
+import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
 import com.opsledger.events.notification.NotificationKind;
 import com.opsledger.events.notification.NotificationSeverity;
@@ -70,7 +71,7 @@ class NotificationQueryController {
         String whereClause = where.where();
         if (cursor != null && !cursor.isBlank()) {
             whereClause = where.whereAnd("(occurred_at, notification_id) < (:cAt, :cId)");
-            Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instant.parse(key.get(0))))
+            Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instants.parse("cursor", key.get(0))))
                     .param("cId", key.get(1)));
         }
         return Page.read(jdbc, "read_model.notification_v1", where, "*",

@@ -1,10 +1,10 @@
 package com.opsledger.query.web;
 
 import com.opsledger.events.InvalidInput;
+import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** Parsing of query parameters into typed values, each failure a 400 naming the parameter. */
 public final class QueryParams {
@@ -29,11 +29,7 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(name, "must be an ISO-8601 instant such as 2026-11-24T08:00:00Z");
-        }
+        return Instants.parse(name, value);
     }
 
     /** A wire-named enum value (e.g. {@code in_progress}), returned in wire form; null when absent. */
