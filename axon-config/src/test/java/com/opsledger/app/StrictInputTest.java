@@ -167,6 +167,23 @@ class StrictInputTest extends IntegrationTest {
     }
 
     @Test
+    void numbersAndBooleansInParametersAreTakenOnlyAsWritten() {
+        String[][] cases = {{"/api/v1/admin/feedback?limit=0x10", "limit"}, {"/api/v1/admin/feedback?limit=%2B5", "limit"},
+                {"/api/v1/admin/feedback?limit=%205", "limit"}, {"/api/v1/admin/feedback?minPosition=1e3", "minPosition"},
+                {"/api/v1/admin/feedback?limit=99999999999", "limit"},
+                {"/api/v1/admin/notifications?acknowledged=yes", "acknowledged"},
+                {"/api/v1/admin/notifications?acknowledged=1", "acknowledged"},
+                {"/api/v1/admin/feedback/groups?burst=on", "burst"}};
+        for (String[] c : cases) {
+            Api.Response response = api().get(c[0], OPERATOR);
+            SecurityAndErrorsTest.assertProblem(response, 400);
+            assertThat(response.at("/errors/0/field").asString()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(api().get("/api/v1/admin/notifications?acknowledged=false&limit=5", OPERATOR).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void instantsOutOfRangeInParametersAndCursorsAre400s() {
         Api.Response from = api().get("/api/v1/admin/feedback?from=%2B999999999-12-31T23:59:59Z", OPERATOR);
         SecurityAndErrorsTest.assertProblem(from, 400);
