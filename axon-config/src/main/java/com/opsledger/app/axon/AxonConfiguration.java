@@ -2,6 +2,10 @@ package com.opsledger.app.axon;
 
 import com.opsledger.events.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -21,6 +25,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -112,6 +119,63 @@ public class AxonConfiguration {
                 .sagaIdColumn("saga_id")
                 .sagaTypeColumn("saga_type")
                 .build());
+    }
+
+    /** The dead-letter table of {@code V4__dead_letters.sql}, in the snake case of the rest of the schema. */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * Every processing group with {@code axon.eventhandling.processors.<group>.dlq.enabled} parks the sequence of an
+     * event its handlers fail on, and goes on with the rest. A rebuild empties its queue (the replay parks what still
+     * fails again), and the processor remembers which sequences it parked instead of asking the table for every
+     * event. Set here, not with Axon's {@code dlq.cache} property, whose registration would replace this one.
+     *
+     * <p>Such a processor's transactions nest as savepoints. A retry of dead letters runs each letter in a unit of
+     * work inside the retry's own; joined to the outer transaction, as by default, a letter that failed again marked
+     * it rollback-only, so the retry could record neither the failure nor the letters that did apply. Its batches are
+     * top-level transactions, unchanged.
+     */
+    @Bean
+    ConfigurerModule deadLettering(EventProcessorProperties properties, PlatformTransactionManager transactions) {
+        TransactionManager nested = new SpringTransactionManager(transactions,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        return configurer -> properties.getProcessors().forEach((group, settings) -> {
+            if (settings.getDlq().isEnabled()) {
+                configurer.eventProcessing()
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
+                                .allowReset(true)
+                                .enableSequenceIdentifierCache())
+                        .registerDeadLetterPolicy(group, config -> DeadLetterPolicy::decide)
+                        .registerTransactionManager(group, config -> nested);
+            }
+        });
     }
 
     /**

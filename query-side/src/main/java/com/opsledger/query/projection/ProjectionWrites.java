@@ -1,5 +1,6 @@
 package com.opsledger.query.projection;
 
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -11,6 +12,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing, and until PostgreSQL has statistics of the new rows its planner takes a million-row table for an empty one
  * and picks plans that take seconds; autovacuum's analyze may be switched off or a minute late. Doubling keeps this to
  * about ten analyzes over a million rows.
+ * <p>
+ * Deferred, a statement that fails does so at the commit, where it cannot be told apart from its batch, and the
+ * processor would try the batch again forever. So when a batch fails, its events become suspects: when the processor
+ * tries them again, each one's statements run at once, in a savepoint of their own. The one that fails again then
+ * fails in its handler, where the dead-letter queue parks it (its savepoint rolled back), and the rest commit.
  */
 public final class ProjectionWrites {
 
@@ -45,6 +54,14 @@ public final class ProjectionWrites {
         return thread;
     });
     private static final String ASYNCHRONOUS_COMMIT = ProjectionWrites.class.getName() + ":asynchronous-commit";
+    private static final String ONE_BY_ONE = ProjectionWrites.class.getName() + ":one-by-one";
+    /**
+     * The events of batches that failed to commit, by identifier, shared by every projection: a group writing two
+     * tables handles an event's statements on both in one savepoint. Each leaves once it was handled alone and
+     * committed; should that never happen (a processor reset meanwhile), the set is emptied at its bound.
+     */
+    private static final Set<String> SUSPECTS = ConcurrentHashMap.newKeySet();
+    private static final int MAX_SUSPECTS = 100_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
@@ -78,6 +95,7 @@ public final class ProjectionWrites {
 
         private final String sql;
         private final MapSqlParameterSource params = new MapSqlParameterSource();
+        private String eventId;
 
         private Statement(String sql) {
             this.sql = sql;
@@ -88,12 +106,22 @@ public final class ProjectionWrites {
             return this;
         }
 
-        /** Queues the statement for the current batch; outside a unit of work it runs at once. */
+        /**
+         * Queues the statement for the current batch; outside a unit of work, for an event under suspicion and for a
+         * dead letter being retried (whose unit of work commits inside the retry's own), it runs at once.
+         */
         public void queue() {
-            if (CurrentUnitOfWork.isStarted()) {
-                pending().add(this);
-            } else {
+            if (!CurrentUnitOfWork.isStarted()) {
                 jdbc.update(sql, params);
+                return;
+            }
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            eventId = unitOfWork.getMessage() == null ? null : unitOfWork.getMessage().getIdentifier();
+            boolean deadLetterRetry = unitOfWork.resources().containsKey(DeadLetter.class.getName());
+            if (eventId != null && (deadLetterRetry || SUSPECTS.contains(eventId))) {
+                runAlone(unitOfWork.root(), this);
+            } else {
+                pending().add(this);
             }
         }
     }
@@ -114,6 +142,53 @@ public final class ProjectionWrites {
     }
 
     private void flush(List<Statement> statements) {
+        try {
+            send(statements);
+        } catch (RuntimeException e) {
+            if (SUSPECTS.size() > MAX_SUSPECTS) {
+                SUSPECTS.clear();
+            }
+            statements.stream().map(statement -> statement.eventId).filter(Objects::nonNull).forEach(SUSPECTS::add);
+            log.warn("A batch of {} writes to {} failed; its events will be handled one by one: {}", statements.size(),
+                    table, e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a suspect event's statement in the savepoint of that event, opened at its first statement: the event's
+     * writes on every table stand or fall together, and a failure leaves the transaction usable for the rest.
+     */
+    private void runAlone(UnitOfWork<?> unitOfWork, Statement statement) {
+        OneByOne oneByOne = unitOfWork.getOrComputeResource(ONE_BY_ONE, key -> {
+            OneByOne created = new OneByOne();
+            unitOfWork.afterCommit(u -> created.handled.forEach(SUSPECTS::remove));
+            return created;
+        });
+        if (!statement.eventId.equals(oneByOne.current)) {
+            if (oneByOne.current != null) {
+                jdbc.getJdbcOperations().execute("RELEASE SAVEPOINT projection_event");
+            }
+            jdbc.getJdbcOperations().execute("SAVEPOINT projection_event");
+            oneByOne.current = statement.eventId;
+            oneByOne.handled.add(statement.eventId);
+        }
+        try {
+            jdbc.update(statement.sql, statement.params);
+        } catch (RuntimeException e) {
+            jdbc.getJdbcOperations().execute("ROLLBACK TO SAVEPOINT projection_event");
+            oneByOne.current = null;
+            throw e;
+        }
+    }
+
+    /** The suspect events a batch handled alone, and the one whose savepoint is open. */
+    private static final class OneByOne {
+        private final List<String> handled = new ArrayList<>();
+        private String current;
+    }
+
+    private void send(List<Statement> statements) {
         int from = 0;
         while (from < statements.size()) {
             String sql = statements.get(from).sql;

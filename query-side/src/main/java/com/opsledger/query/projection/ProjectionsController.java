@@ -1,18 +1,36 @@
 package com.opsledger.query.projection;
 
+import com.opsledger.query.web.Cursor;
+import com.opsledger.query.web.Filters;
+import com.opsledger.query.web.Page;
+import com.opsledger.query.web.QueryParams;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.security.Principal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,6 +39,11 @@ import java.util.TreeSet;
 /**
  * For engineers: where each projection stands, and a rebuild from the first event (admin only). A rebuild resets the
  * processor's tokens; its {@code @ResetHandler} empties the tables, and the processor replays the whole history.
+ *
+ * <p>And the events each projection parked in its dead-letter queue, by sequence (the aggregate whose events must
+ * apply in order): listed, retried (the handlers run again on the sequence's events; those that fail again stay
+ * parked) or evicted (dropped for good; the read model then lacks them until a rebuild). Retrying and evicting are
+ * admin commands and are logged with the admin's name.
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
@@ -29,14 +52,28 @@ class ProjectionsController {
     record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long head) {
     }
 
+    record DeadLetterView(String sequence, long index, String deadLetterId, String eventId, String eventType,
+                          String aggregateId, Long aggregateSequenceNumber, Long position, String causeType,
+                          String causeMessage, Instant enqueuedAt, Instant lastTouched, long attempts) {
+    }
+
+    record DeadLetterOutcome(String projection, String sequence, boolean processed, long remaining) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionsController.class);
+
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final List<String> names;
 
-    ProjectionsController(EventProcessingConfiguration processing, ProjectionProgress progress,
-                          ApplicationContext context) {
+    ProjectionsController(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
+                          JsonMapper json, ApplicationContext context) {
         this.processing = processing;
         this.progress = progress;
+        this.jdbc = jdbc;
+        this.json = json;
         this.names = List.copyOf(new TreeSet<>(Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .map(bean -> context.findAnnotationOnBean(bean, ProcessingGroup.class).value())
                 .toList()));
@@ -64,10 +101,82 @@ class ProjectionsController {
                 progress.headPosition());
     }
 
-    private StreamingEventProcessor processor(String name) {
+    /** The projection's dead letters, in the order their sequences and the events within them must apply. */
+    @GetMapping("/{name}/dead-letters")
+    Page<DeadLetterView> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor) {
+        requireKnown(name);
+        Filters where = new Filters().add("d.processing_group = :group", "group", name);
+        String whereClause = where.where();
+        if (cursor != null && !cursor.isBlank()) {
+            whereClause = where.whereAnd("(d.sequence_identifier, d.sequence_index) > (:cSequence, :cIndex)");
+            Cursor.decode(cursor, 2, key -> where.param("cSequence", key.get(0))
+                    .param("cIndex", Long.parseLong(key.get(1))));
+        }
+        return Page.read(jdbc, "dead_letter_entry d", where, """
+                        d.dead_letter_id, d.sequence_identifier, d.sequence_index, d.event_identifier, d.payload_type,
+                        d.aggregate_identifier, d.sequence_number, e.global_index, d.cause_type, d.cause_message,
+                        d.enqueued_at, d.last_touched, convert_from(d.diagnostics, 'UTF8') AS diagnostics""",
+                "FROM dead_letter_entry d LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier"
+                        + whereClause + " ORDER BY d.sequence_identifier, d.sequence_index",
+                QueryParams.limit(limit), this::deadLetter, last -> Cursor.encode(last.sequence(), last.index()));
+    }
+
+    /** Runs the handlers again on a parked sequence, in order; it leaves the queue when every event applies. */
+    @PostMapping("/{name}/dead-letters/{sequence}/retry")
+    DeadLetterOutcome retry(@PathVariable String name, @PathVariable String sequence, Principal admin) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(name, sequence);
+        boolean processed = processing.sequencedDeadLetterProcessor(name).orElseThrow()
+                .process(letter -> letter instanceof JdbcDeadLetter<?> parked
+                        && parked.getSequenceIdentifier().equals(sequence));
+        log.warn("{} retried the dead letters of sequence {} in {}: {}", admin.getName(), sequence, name,
+                processed ? "all applied" : "some still fail");
+        return new DeadLetterOutcome(name, sequence, processed, queue.sequenceSize(sequence));
+    }
+
+    /** Drops a parked sequence for good. */
+    @PostMapping("/{name}/dead-letters/{sequence}/evict")
+    DeadLetterOutcome evict(@PathVariable String name, @PathVariable String sequence, Principal admin) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(name, sequence);
+        List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+        queue.deadLetterSequence(sequence).forEach(letters::add);
+        letters.forEach(queue::evict);
+        log.warn("{} evicted {} dead letter(s) of sequence {} in {}", admin.getName(), letters.size(), sequence, name);
+        return new DeadLetterOutcome(name, sequence, true, queue.sequenceSize(sequence));
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String name, String sequence) {
+        processor(name);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(name)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "Projection " + name + " has no dead-letter queue"));
+        if (!queue.contains(sequence)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letters of sequence " + sequence
+                    + " in " + name);
+        }
+        return queue;
+    }
+
+    private DeadLetterView deadLetter(ResultSet rs, int n) throws SQLException {
+        String diagnostics = rs.getString("diagnostics");
+        long attempts = diagnostics == null ? 0 : json.readTree(diagnostics).path("attempts").asLong(0);
+        String lastTouched = rs.getString("last_touched");
+        return new DeadLetterView(rs.getString("sequence_identifier"), rs.getLong("sequence_index"),
+                rs.getString("dead_letter_id"), rs.getString("event_identifier"), rs.getString("payload_type"),
+                rs.getString("aggregate_identifier"), rs.getObject("sequence_number", Long.class),
+                rs.getObject("global_index", Long.class), rs.getString("cause_type"), rs.getString("cause_message"),
+                Instant.parse(rs.getString("enqueued_at")), lastTouched == null ? null : Instant.parse(lastTouched),
+                attempts);
+    }
+
+    private void requireKnown(String name) {
         if (!names.contains(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + name);
         }
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        requireKnown(name);
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Projection " + name + " does not run on this node"));
