@@ -62,23 +62,31 @@ public final class Api {
      * {@link java.net.URI} and the JDK's client refuse to send, such as bad percent-encoding or another HTTP version.
      */
     public Response raw(String head) {
+        return raw(head, "");
+    }
+
+    /** {@link #raw(String)} with a body, its Content-Length added. */
+    public Response raw(String head, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (bytes.length > 0 ? "Content-Length: " + bytes.length + "\r\n" : "") + "\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(bytes);
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int split = answer.indexOf("\r\n\r\n");
             String headers = answer.substring(0, split);
-            String body = answer.substring(split + 4);
+            String answerBody = answer.substring(split + 4);
             if (headers.toLowerCase().contains("transfer-encoding: chunked")) {
-                body = dechunk(body);
+                answerBody = dechunk(answerBody);
             }
             int status = Integer.parseInt(headers.split(" ")[1]);
             String contentType = headers.lines().filter(h -> h.toLowerCase().startsWith("content-type:"))
                     .map(h -> h.substring(13).trim()).findFirst().orElse("");
-            JsonNode json = contentType.contains("json") && !body.isEmpty()
-                    ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body);
-            return new Response(status, contentType, body, json);
+            JsonNode json = contentType.contains("json") && !answerBody.isEmpty()
+                    ? JSON.readTree(answerBody) : JSON.getNodeFactory().textNode(answerBody);
+            return new Response(status, contentType, answerBody, json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

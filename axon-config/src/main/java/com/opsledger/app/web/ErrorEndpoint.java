@@ -1,5 +1,6 @@
 package com.opsledger.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors the servlet container handles itself (outside Spring MVC's exception handling) also leave as
  * problem+json, with no exception text.
  */
+@Hidden // not part of the API: where the container forwards its errors
 @RestController
 class ErrorEndpoint implements ErrorController {
 
