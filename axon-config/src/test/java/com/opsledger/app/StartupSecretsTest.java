@@ -1,8 +1,13 @@
 package com.opsledger.app;
 
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Outside local mode the service will not start without its secrets: no silently open or unverifiable API. */
@@ -28,6 +33,25 @@ class StartupSecretsTest {
     void refusesToStartWithoutAWayToVerifyOperatorTokens() {
         assertThatThrownBy(() -> start(Map.of("opsledger.security.service-key", IntegrationTest.SERVICE_KEY)))
                 .hasStackTraceContaining("No way to verify operator tokens");
+    }
+
+    @Test
+    void refusesAJwkSetWithoutIssuerAndAudience() {
+        assertThatThrownBy(() -> start(Map.of("opsledger.security.service-key", IntegrationTest.SERVICE_KEY,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://idp.example/jwks.json")))
+                .hasStackTraceContaining("opsledger.security.jwt.issuer")
+                .hasStackTraceContaining("opsledger.security.jwt.audience");
+    }
+
+    @Test
+    void checksTheSettingsBeforeTouchingTheDatabase() throws Exception {
+        assertThatThrownBy(() -> start(Map.of())).hasStackTraceContaining("OpsLedger cannot start");
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             ResultSet tables = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")) {
+            tables.next();
+            assertThat(tables.getLong(1)).as("tables created").isZero();
+        }
     }
 
     @Test

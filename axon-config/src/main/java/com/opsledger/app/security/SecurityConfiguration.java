@@ -1,7 +1,9 @@
 package com.opsledger.app.security;
 
 import com.opsledger.app.web.Problems;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,29 +38,38 @@ import java.util.List;
 
 /**
  * Operators authenticate with JWT bearer tokens (roles from a claim); the platform's ingest calls with the service
- * key. Nothing but health is open to anonymous callers. The service refuses to start without both secrets.
+ * key. Nothing but health is open to anonymous callers. The service refuses to start without both secrets, before it
+ * touches the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final String[] READERS = {Roles.AUDITOR, Roles.OPERATOR, Roles.ADMIN};
     private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
-    static final int MIN_SECRET_BYTES = 32;
-    static final int MIN_SERVICE_KEY_CHARS = 16;
     private static final int MAX_REMEMBERED_TOKENS = 10_000;
     private static final Duration TOKEN_MAX_AGE = Duration.ofMinutes(5);
+
+    /**
+     * The security settings are checked before Flyway touches the database: the migration waits for this strategy,
+     * so a service that cannot start leaves no tables behind in a production database it was pointed at.
+     */
+    @Bean
+    FlywayMigrationStrategy securitySettingsFirst(SecurityProperties properties,
+                                                  @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}")
+                                                  String jwkSetUri) {
+        List<String> problems = properties.problems(jwkSetUri);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("OpsLedger cannot start: " + String.join("; ", problems));
+        }
+        return Flyway::migrate;
+    }
 
     @Bean
     @Order(1)
     SecurityFilterChain ingestChain(HttpSecurity http, SecurityProperties properties) throws Exception {
-        String serviceKey = properties.serviceKey();
-        if (serviceKey == null || serviceKey.length() < MIN_SERVICE_KEY_CHARS) {
-            throw new IllegalStateException("opsledger.security.service-key (OPSLEDGER_SERVICE_KEY) must be set to at "
-                    + "least " + MIN_SERVICE_KEY_CHARS + " characters: it is the platform's ingest credential");
-        }
         return stateless(http)
                 .securityMatcher("/api/v1/ingest/**")
-                .addFilterBefore(new ServiceKeyFilter(serviceKey), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ServiceKeyFilter(properties.serviceKey()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.SERVICE))
                 .build();
     }
@@ -93,22 +104,14 @@ public class SecurityConfiguration {
                 TOKEN_MAX_AGE);
     }
 
-    private static JwtDecoder verifier(SecurityProperties properties, String jwkSetUri) {
-        if (!jwkSetUri.isBlank()) {
-            return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        }
-        if (!properties.hasHmacSecret()) {
-            throw new IllegalStateException("No way to verify operator tokens: set "
-                    + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI) "
-                    + "or opsledger.security.jwt.hmac-secret (OPSLEDGER_JWT_HMAC_SECRET)");
-        }
-        byte[] secret = properties.jwt().hmacSecret().getBytes(StandardCharsets.UTF_8);
-        if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("opsledger.security.jwt.hmac-secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes long");
-        }
-        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
+    static JwtDecoder verifier(SecurityProperties properties, String jwkSetUri) {
+        NimbusJwtDecoder decoder = jwkSetUri.isBlank()
+                ? NimbusJwtDecoder.withSecretKey(new SecretKeySpec(
+                        properties.jwt().hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                        .macAlgorithm(MacAlgorithm.HS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        decoder.setJwtValidator(TokenRules.of(properties.jwt(), Clock.systemUTC()));
+        return decoder;
     }
 
     /** Spring's strict firewall with the same character rules, checked without regular expressions. */
