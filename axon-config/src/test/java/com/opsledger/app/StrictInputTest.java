@@ -69,6 +69,12 @@ class StrictInputTest extends IntegrationTest {
                         "occurredAt"),
                 Arguments.of("nanoseconds", notification("\"occurredAt\":\"2026-11-24T01:00:00.123456789Z\""),
                         "occurredAt"),
+                Arguments.of("an enum by its Java name", notification("\"occurredAt\":\"2026-11-24T01:00:00Z\"")
+                        .replace("\"usage_event\"", "\"USAGE_EVENT\""), "kind"),
+                Arguments.of("an enum that does not exist", notification("\"occurredAt\":\"2026-11-24T01:00:00Z\"")
+                        .replace("\"info\"", "\"catastrophic\""), "severity"),
+                Arguments.of("a number for an enum", notification("\"occurredAt\":\"2026-11-24T01:00:00Z\"")
+                        .replace("\"info\"", "3"), "severity"),
                 Arguments.of("NUL in details",
                         notification("\"occurredAt\":\"2026-11-24T01:00:00Z\",\"details\":{\"k\":\"\\u0000\"}"),
                         "details.k"));
@@ -173,7 +179,11 @@ class StrictInputTest extends IntegrationTest {
                 {"/api/v1/admin/feedback?limit=99999999999", "limit"},
                 {"/api/v1/admin/notifications?acknowledged=yes", "acknowledged"},
                 {"/api/v1/admin/notifications?acknowledged=1", "acknowledged"},
-                {"/api/v1/admin/feedback/groups?burst=on", "burst"}};
+                {"/api/v1/admin/feedback/groups?burst=on", "burst"},
+                {"/api/v1/admin/feedback?state=TRIAGED", "state"}, {"/api/v1/admin/feedback?sort=NEWEST", "sort"},
+                {"/api/v1/admin/feedback?mode=Security", "mode"},
+                {"/api/v1/admin/notifications?kind=SCHEDULE_FAILED", "kind"},
+                {"/api/v1/admin/notifications?from=1764547200", "from"}};
         for (String[] c : cases) {
             Api.Response response = api().get(c[0], OPERATOR);
             SecurityAndErrorsTest.assertProblem(response, 400);

@@ -2,20 +2,31 @@ package com.opsledger.app.web;
 
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.Instants;
+import com.opsledger.events.WireName;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.module.SimpleDeserializers;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.module.SimpleSerializers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,6 +40,8 @@ import java.util.Map;
  *   <li>a string field takes a JSON string only (no number or boolean turned into text), without NUL characters
  *       (PostgreSQL text cannot hold them) or unpaired surrogates (they cannot be encoded as UTF-8);</li>
  *   <li>an instant field takes the text of {@link Instants} only (no epoch number);</li>
+ *   <li>an enum field takes its {@link WireName wire name} only ({@code in_progress}, not {@code IN_PROGRESS}), and
+ *       is written as it;</li>
  *   <li>a free-form object ({@code context}, {@code details}) keeps every number exactly as written
  *       ({@code 1.50} stays {@code 1.50}), and refuses keys and strings that break the rules above and numbers
  *       outside the finite, non-vanishing range of a double ({@code 1e400}, {@code 1e-400}), which a JSON client
@@ -50,7 +63,51 @@ class JsonConfiguration {
                 .addModule(new SimpleModule("opsledger-strict-input")
                         .addDeserializer(String.class, new StrictStrings())
                         .addDeserializer(Instant.class, new StrictInstants())
-                        .addDeserializer(JsonNode.class, new StorableTrees()));
+                        .addDeserializer(JsonNode.class, new StorableTrees()))
+                .addModule(new SimpleModule("opsledger-wire-names")
+                        .setDeserializers(new SimpleDeserializers() {
+                            @Override
+                            public ValueDeserializer<?> findEnumDeserializer(JavaType type, DeserializationConfig config,
+                                                                             BeanDescription.Supplier description) {
+                                return new WireNames<>(type.getRawClass().asSubclass(Enum.class));
+                            }
+                        })
+                        .setSerializers(new SimpleSerializers() {
+                            @Override
+                            public ValueSerializer<?> findEnumSerializer(SerializationConfig config, JavaType type,
+                                                                         BeanDescription.Supplier description,
+                                                                         JsonFormat.Value format) {
+                                return new ValueSerializer<Enum<?>>() {
+                                    @Override
+                                    public void serialize(Enum<?> value, JsonGenerator generator,
+                                                          SerializationContext context) {
+                                        generator.writeString(WireName.of(value));
+                                    }
+                                };
+                            }
+                        }));
+    }
+
+    /** Reads an enum by its wire name, naming the accepted ones when the value is not one of them. */
+    private static final class WireNames<E extends Enum<E>> extends ValueDeserializer<E> {
+        private final Class<E> type;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        WireNames(Class<? extends Enum> type) {
+            this.type = (Class<E>) type;
+        }
+
+        @Override
+        public E deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RejectedValue(parser, "must be a JSON string", "");
+            }
+            try {
+                return WireName.parse("", type, parser.getString());
+            } catch (InvalidInput e) {
+                throw new RejectedValue(parser, e.getMessage(), "");
+            }
+        }
     }
 
     /**

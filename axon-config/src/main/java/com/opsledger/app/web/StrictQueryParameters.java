@@ -1,23 +1,48 @@
 package com.opsledger.app.web;
 
+import com.opsledger.events.Instants;
+import com.opsledger.events.WireName;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.beans.PropertyEditorSupport;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Query parameters typed as numbers or booleans take plain decimal digits and {@code true}/{@code false} only.
- * Spring's own conversion reads {@code 0x10} as 16 and {@code yes}, {@code on} and {@code 1} as true: a value
- * silently changed. These are property editors, not converters, because the binder falls back to its lenient
- * defaults when a converter refuses a value. A value refused here is a 400 naming the parameter.
+ * Query parameters take their values only as written: numbers as plain decimal digits, booleans as {@code true} or
+ * {@code false}, times as {@link Instants} text, enums by their {@link WireName wire names}. Spring's own conversion
+ * reads {@code 0x10} as 16, {@code yes}, {@code on} and {@code 1} as true, and enums by their Java names. These are
+ * property editors, not converters, because the binder falls back to its lenient defaults when a converter refuses a
+ * value. A value refused here is a 400 naming the parameter.
  */
 @ControllerAdvice
 class StrictQueryParameters {
 
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    /** The enum types of the handlers' parameters, found on first use. */
+    private volatile Set<Class<? extends Enum<?>>> enumParameters;
+
+    StrictQueryParameters(@Qualifier("requestMappingHandlerMapping")
+                          ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        this.handlers = handlers;
+    }
+
     @InitBinder
     void strictScalars(WebDataBinder binder) {
+        String name = binder.getObjectName();
+        binder.registerCustomEditor(Instant.class, new Strict(text -> Instants.parse(name, text)));
+        for (Class<? extends Enum<?>> type : enumParameters()) {
+            binder.registerCustomEditor(type, new Strict(text -> wireName(name, type, text)));
+        }
         binder.registerCustomEditor(Integer.class, new Strict(text -> {
             long value = decimal(text);
             if (value != (int) value) {
@@ -27,6 +52,24 @@ class StrictQueryParameters {
         }));
         binder.registerCustomEditor(Long.class, new Strict(StrictQueryParameters::decimal));
         binder.registerCustomEditor(Boolean.class, new Strict(StrictQueryParameters::bool));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object wireName(String name, Class<? extends Enum<?>> type, String text) {
+        return WireName.parse(name, (Class) type, text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Class<? extends Enum<?>>> enumParameters() {
+        if (enumParameters == null) {
+            enumParameters = handlers.getObject().getHandlerMethods().values().stream()
+                    .flatMap(method -> Arrays.stream(method.getMethodParameters()))
+                    .map(MethodParameter::getParameterType)
+                    .filter(Class::isEnum)
+                    .map(type -> (Class<? extends Enum<?>>) type)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return enumParameters;
     }
 
     private static long decimal(String text) {

@@ -3,7 +3,6 @@ package com.opsledger.command.feedback;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.Commands;
 import com.opsledger.command.EventPositions;
-import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.ArchiveFeedback;
 import com.opsledger.events.feedback.AssignFeedback;
 import com.opsledger.events.feedback.Classification;
@@ -44,8 +43,9 @@ class FeedbackCommandController {
     record RequiredReason(@NotBlank @Size(max = MAX_REASON) String reason) {
     }
 
-    record Reclassification(@NotNull List<@NotBlank String> securityClasses, @NotBlank String signal,
-                            @NotBlank String severity, @NotBlank @Size(max = MAX_REASON) String reason) {
+    record Reclassification(@NotNull @Size(max = 10) List<@NotNull SecurityClass> securityClasses,
+                            @NotNull SignalCategory signal, @NotNull Severity severity,
+                            @NotBlank @Size(max = MAX_REASON) String reason) {
     }
 
     record Assignment(@NotBlank @Size(max = 200) String assignee, @Size(max = MAX_REASON) String reason) {
@@ -55,10 +55,10 @@ class FeedbackCommandController {
                    @Size(max = MAX_REASON) String reason) {
     }
 
-    record GroupDecisionRequest(@NotBlank String decision, @Size(max = MAX_REASON) String reason) {
+    record GroupDecisionRequest(@NotNull GroupDecision decision, @Size(max = MAX_REASON) String reason) {
     }
 
-    record GroupDecisionAccepted(String groupId, String decision, List<String> changed, List<String> unchanged,
+    record GroupDecisionAccepted(String groupId, GroupDecision decision, List<String> changed, List<String> unchanged,
                                  long position) {
     }
 
@@ -99,14 +99,7 @@ class FeedbackCommandController {
 
     @PostMapping("/{id}/reclassify")
     CommandAccepted reclassify(@PathVariable String id, @Valid @RequestBody Reclassification body) {
-        List<SecurityClass> classes = new ArrayList<>();
-        for (int i = 0; i < body.securityClasses().size(); i++) {
-            classes.add(WireName.parse("securityClasses[" + i + "]", SecurityClass.class,
-                    body.securityClasses().get(i)));
-        }
-        Classification classification = new Classification(classes,
-                WireName.parse("signal", SignalCategory.class, body.signal()),
-                WireName.parse("severity", Severity.class, body.severity()));
+        Classification classification = new Classification(body.securityClasses(), body.signal(), body.severity());
         return apply(id, new ReclassifyFeedback(id, classification), body.reason());
     }
 
@@ -124,8 +117,7 @@ class FeedbackCommandController {
     @PostMapping("/groups/{groupId}/triage")
     GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
         requireKind(groupId, "grp-");
-        GroupDecision decision = WireName.parse("decision", GroupDecision.class, body.decision());
-        FeedbackGroupDecisions.Result result = groupDecisions.decide(groupId, decision, body.reason());
+        FeedbackGroupDecisions.Result result = groupDecisions.decide(groupId, body.decision(), body.reason());
         List<String> touched = new ArrayList<>(result.changed());
         touched.add(groupId);
         return new GroupDecisionAccepted(groupId, body.decision(), result.changed(), result.unchanged(),

@@ -32,8 +32,8 @@ import java.util.UUID;
 @RestController
 class NotificationController {
 
-    record NotificationRequest(@NotBlank @Size(max = 200) String id, @NotBlank String kind,
-                               @NotBlank @Size(max = 200) String source, @NotBlank String severity,
+    record NotificationRequest(@NotBlank @Size(max = 200) String id, @NotNull NotificationKind kind,
+                               @NotBlank @Size(max = 200) String source, @NotNull NotificationSeverity severity,
                                @NotBlank @Size(max = 2000) String summary, @NotNull Instant occurredAt,
                                JsonNode details) {
     }
@@ -61,14 +61,12 @@ class NotificationController {
 
     @PostMapping("/api/v1/ingest/notifications")
     ResponseEntity<NotificationReceipt> receive(@Valid @RequestBody NotificationRequest request) {
-        NotificationKind kind = WireName.parse("kind", NotificationKind.class, request.kind());
-        NotificationSeverity severity = WireName.parse("severity", NotificationSeverity.class, request.severity());
         String details = JsonInput.objectText("details", request.details());
         String notificationId = notificationId(request.id());
-        boolean created = commands.send(new ReceiveNotification(notificationId, request.id(), kind, request.source(),
-                severity, request.summary(), request.occurredAt(), details, ContentHash.of(request.kind(),
-                        request.source(), request.severity(), request.summary(), request.occurredAt().toString(),
-                        details)));
+        boolean created = commands.send(new ReceiveNotification(notificationId, request.id(), request.kind(),
+                request.source(), request.severity(), request.summary(), request.occurredAt(), details,
+                ContentHash.of(WireName.of(request.kind()), request.source(), WireName.of(request.severity()),
+                        request.summary(), request.occurredAt().toString(), details)));
         NotificationReceipt body = new NotificationReceipt(notificationId, request.id(), created,
                 positions.lastPositionOf(notificationId));
         return created ? ResponseEntity.status(201).body(body) : ResponseEntity.ok(body);

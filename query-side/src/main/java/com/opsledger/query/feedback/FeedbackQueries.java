@@ -56,6 +56,7 @@ class FeedbackQueries {
                          Instant lastDecisionAt) {
     }
 
+    /** Most severe, then oldest first (the default); or newest first. */
     enum Sort { SEVERITY, NEWEST }
 
     private static final String ITEM_COLUMNS = """

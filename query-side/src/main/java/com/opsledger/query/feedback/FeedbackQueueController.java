@@ -55,46 +55,38 @@ class FeedbackQueueController {
      * paging and a total.
      */
     @GetMapping
-    Page<FeedbackQueries.FeedbackItem> queue(@RequestParam(required = false) String mode,
-                                             @RequestParam(required = false) String state,
-                                             @RequestParam(required = false) String severity,
-                                             @RequestParam(required = false) String classification,
-                                             @RequestParam(required = false) String signal,
+    Page<FeedbackQueries.FeedbackItem> queue(@RequestParam(required = false) Mode mode,
+                                             @RequestParam(required = false) FeedbackState state,
+                                             @RequestParam(required = false) Severity severity,
+                                             @RequestParam(required = false) SecurityClass classification,
+                                             @RequestParam(required = false) SignalCategory signal,
                                              @RequestParam(required = false) String group,
                                              @RequestParam(required = false) String q,
-                                             @RequestParam(required = false) String from,
-                                             @RequestParam(required = false) String to,
-                                             @RequestParam(required = false) String sort,
+                                             @RequestParam(required = false) Instant from,
+                                             @RequestParam(required = false) Instant to,
+                                             @RequestParam(required = false) FeedbackQueries.Sort sort,
                                              @RequestParam(required = false) Integer limit,
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(required = false) Long minPosition) {
         awaitFeedback(minPosition);
-        String signalFilter = QueryParams.wireValue("signal", SignalCategory.class, signal);
-        boolean securityMode = false;
-        boolean feedbackMode = false;
-        if (mode != null) {
-            switch (mode) {
-                case "security" -> securityMode = true;
-                case "feedback" -> feedbackMode = true;
-                default -> throw new InvalidInput("mode", "'" + mode + "' is not one of feedback, security");
-            }
-        }
-        if (securityMode) {
-            if (signalFilter != null && !signalFilter.equals(WireName.of(SignalCategory.SECURITY_PROBE))) {
+        if (mode == Mode.SECURITY) {
+            if (signal != null && signal != SignalCategory.SECURITY_PROBE) {
                 throw new InvalidInput("signal", "security mode shows security_probe items only");
             }
-            signalFilter = WireName.of(SignalCategory.SECURITY_PROBE);
+            signal = SignalCategory.SECURITY_PROBE;
         }
         if (q != null && q.length() > MAX_SEARCH) {
             throw new InvalidInput("q", "must be at most " + MAX_SEARCH + " characters");
         }
-        FeedbackQueries.QueueFilter filter = new FeedbackQueries.QueueFilter(signalFilter, feedbackMode,
-                QueryParams.wireValue("state", FeedbackState.class, state),
-                QueryParams.wireValue("severity", Severity.class, severity),
-                QueryParams.wireValue("classification", SecurityClass.class, classification),
-                blankToNull(group), blankToNull(q), QueryParams.instant("from", from), QueryParams.instant("to", to));
-        return queries.queue(filter, sortOf(sort), QueryParams.limit(limit), blankToNull(cursor));
+        FeedbackQueries.QueueFilter filter = new FeedbackQueries.QueueFilter(QueryParams.wire(signal),
+                mode == Mode.FEEDBACK, QueryParams.wire(state), QueryParams.wire(severity),
+                QueryParams.wire(classification), blankToNull(group), blankToNull(q), from, to);
+        return queries.queue(filter, sort == null ? FeedbackQueries.Sort.SEVERITY : sort, QueryParams.limit(limit),
+                blankToNull(cursor));
     }
+
+    /** Feedback mode lists product feedback only; security mode, probes only. */
+    enum Mode { FEEDBACK, SECURITY }
 
     @GetMapping("/{id}")
     FeedbackDetail item(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
@@ -105,27 +97,24 @@ class FeedbackQueueController {
 
     /** Probe counts per attack family, item counts per signal category, and the largest probe groups. */
     @GetMapping("/security")
-    SecurityOverview security(@RequestParam(required = false) String from,
-                              @RequestParam(required = false) String to,
+    SecurityOverview security(@RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) Long minPosition) {
         awaitFeedback(minPosition);
-        Instant since = QueryParams.instant("from", from);
-        Instant until = QueryParams.instant("to", to);
-        return new SecurityOverview(queries.countsByClass(since, until), queries.countsBySignal(since, until),
+        return new SecurityOverview(queries.countsByClass(from, to), queries.countsBySignal(from, to),
                 queries.groups(WireName.of(SignalCategory.SECURITY_PROBE), null, null, TOP_GROUPS, null).items());
     }
 
     /** Groups, largest first. */
     @GetMapping("/groups")
-    Page<FeedbackQueries.FeedbackGroup> groups(@RequestParam(required = false) String signal,
-                                               @RequestParam(required = false) String classification,
+    Page<FeedbackQueries.FeedbackGroup> groups(@RequestParam(required = false) SignalCategory signal,
+                                               @RequestParam(required = false) SecurityClass classification,
                                                @RequestParam(required = false) Boolean burst,
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(required = false) String cursor,
                                                @RequestParam(required = false) Long minPosition) {
         awaitFeedback(minPosition);
-        return queries.groups(QueryParams.wireValue("signal", SignalCategory.class, signal),
-                QueryParams.wireValue("classification", SecurityClass.class, classification), burst,
+        return queries.groups(QueryParams.wire(signal), QueryParams.wire(classification), burst,
                 QueryParams.limit(limit), blankToNull(cursor));
     }
 
@@ -146,16 +135,6 @@ class FeedbackQueueController {
     private void awaitFeedback(Long minPosition) {
         progress.await(FeedbackQueueProjection.READ_MODEL, minPosition);
         progress.await(FeedbackGroupProjection.READ_MODEL, minPosition);
-    }
-
-    private static FeedbackQueries.Sort sortOf(String sort) {
-        if (sort == null || sort.equals("severity")) {
-            return FeedbackQueries.Sort.SEVERITY;
-        }
-        if (sort.equals("newest")) {
-            return FeedbackQueries.Sort.NEWEST;
-        }
-        throw new InvalidInput("sort", "'" + sort + "' is not one of severity, newest");
     }
 
     private static ResponseStatusException notFound(String what, String id) {

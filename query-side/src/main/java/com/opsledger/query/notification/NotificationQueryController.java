@@ -51,23 +51,22 @@ class NotificationQueryController {
     }
 
     @GetMapping
-    Page<NotificationItem> list(@RequestParam(required = false) String kind,
-                                @RequestParam(required = false) String severity,
+    Page<NotificationItem> list(@RequestParam(required = false) NotificationKind kind,
+                                @RequestParam(required = false) NotificationSeverity severity,
                                 @RequestParam(required = false) Boolean acknowledged,
-                                @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) Instant from,
+                                @RequestParam(required = false) Instant to,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(required = false) Long minPosition) {
         progress.await(NotificationProjection.READ_MODEL, minPosition);
         int pageSize = QueryParams.limit(limit);
         Filters where = new Filters()
-                .add("kind = :kind", "kind", QueryParams.wireValue("kind", NotificationKind.class, kind))
-                .add("severity = :severity", "severity",
-                        QueryParams.wireValue("severity", NotificationSeverity.class, severity))
+                .add("kind = :kind", "kind", QueryParams.wire(kind))
+                .add("severity = :severity", "severity", QueryParams.wire(severity))
                 .add("acknowledged = :acknowledged", "acknowledged", acknowledged)
-                .add("occurred_at >= :from", "from", utc(QueryParams.instant("from", from)))
-                .add("occurred_at < :to", "to", utc(QueryParams.instant("to", to)));
+                .add("occurred_at >= :from", "from", utc(from))
+                .add("occurred_at < :to", "to", utc(to));
         String whereClause = where.where();
         if (cursor != null && !cursor.isBlank()) {
             whereClause = where.whereAnd("(occurred_at, notification_id) < (:cAt, :cId)");

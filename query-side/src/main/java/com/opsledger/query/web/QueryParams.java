@@ -1,10 +1,7 @@
 package com.opsledger.query.web;
 
 import com.opsledger.events.InvalidInput;
-import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
-
-import java.time.Instant;
 
 /** Parsing of query parameters into typed values, each failure a 400 naming the parameter. */
 public final class QueryParams {
@@ -25,18 +22,8 @@ public final class QueryParams {
         return limit;
     }
 
-    public static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Instants.parse(name, value);
-    }
-
-    /** A wire-named enum value (e.g. {@code in_progress}), returned in wire form; null when absent. */
-    public static <E extends Enum<E>> String wireValue(String name, Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return WireName.of(WireName.parse(name, type, value));
+    /** An enum parameter in its wire form (e.g. {@code in_progress}), as the read models store it; null stays null. */
+    public static String wire(Enum<?> value) {
+        return value == null ? null : WireName.of(value);
     }
 }
