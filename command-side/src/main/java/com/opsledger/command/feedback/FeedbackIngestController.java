@@ -6,6 +6,7 @@ import com.opsledger.events.InvalidInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.SubmitFeedback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/ingest/feedback")
 class FeedbackIngestController {
-
-    /** Counted in Unicode code points: an emoji is one, so a message may take up to 40,000 bytes of UTF-8. */
-    static final int MAX_MESSAGE_CHARACTERS = 10_000;
 
     /** One submission; the same {@code submissionId} again returns the same feedback and records nothing. */
     record FeedbackSubmissionRequest(@NotBlank @Size(max = 200) String submissionId,
@@ -62,8 +60,8 @@ class FeedbackIngestController {
     @PostMapping
     ResponseEntity<FeedbackReceipt> submit(@Valid @RequestBody FeedbackSubmissionRequest request) {
         int characters = request.message().codePointCount(0, request.message().length());
-        if (characters < 1 || characters > MAX_MESSAGE_CHARACTERS) {
-            throw new InvalidInput("message", "must be 1 to " + MAX_MESSAGE_CHARACTERS
+        if (characters < 1 || characters > SubmitFeedback.MAX_MESSAGE_CHARACTERS) {
+            throw new InvalidInput("message", "must be 1 to " + SubmitFeedback.MAX_MESSAGE_CHARACTERS
                     + " characters (Unicode code points) long");
         }
         if (JsonInput.isBlank(request.message())) {

@@ -8,4 +8,10 @@ public record SubmitFeedback(@TargetAggregateIdentifier String feedbackId, Strin
                              String workspaceId, String userId, String channel, String message, String page,
                              String contextJson, String contentHash, Classification classification,
                              String fingerprint, String groupId, Instant submittedAt) {
+
+    /**
+     * The longest message, in Unicode code points: an emoji counts as one, so a message may take up to 40,000 bytes
+     * of UTF-8.
+     */
+    public static final int MAX_MESSAGE_CHARACTERS = 10_000;
 }
