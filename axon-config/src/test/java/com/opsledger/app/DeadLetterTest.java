@@ -98,6 +98,48 @@ class DeadLetterTest extends IntegrationTest {
                 + poisonId + "/retry", Api.token("otto", "operator"), Map.of()), 403);
     }
 
+    /**
+     * The same in the projection that writes two tables (the queue and the timeline) in batches of 1,000: the
+     * poisoned event's writes on both roll back together, and the events after it apply.
+     */
+    @Test
+    void aPoisonedFeedbackEventParksWithoutHalfOfItsWrites() {
+        Api api = api();
+        Api.Response template = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                "poison-template-" + UUID.randomUUID(), "Template for a poisoned submission"));
+        String templateId = template.at("/feedbackId").asString();
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT * FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0""")
+                .param("id", templateId).query().singleRow();
+        String poisonId = "fb-" + UUID.randomUUID();
+        String payload = ((String) row.get("payload")).replace(templateId, poisonId)
+                .replaceFirst("\"submittedAt\":\"[^\"]+\"", "\"submittedAt\":\"+999999999-12-31T23:59:59Z\"");
+        assertThat(payload).contains("+999999999-12-31T23:59:59Z");
+        insert(row, poisonId, payload);
+
+        List<String> after = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < 5; i++) {
+            Api.Response r = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                    "after-poison-" + UUID.randomUUID(), "Report number " + i + " after the poisoned one"));
+            after.add(r.at("/feedbackId").asString());
+            last = r.at("/position").asLong();
+        }
+        long position = last;
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                api.get("/api/v1/admin/feedback?minPosition=" + position, ADMIN).status() == 200);
+        for (String id : after) {
+            assertThat(api.get("/api/v1/admin/feedback/" + id, ADMIN).status()).as(id).isEqualTo(200);
+        }
+        JsonNode parked = api.get("/api/v1/admin/projections/feedback-queue-v1/dead-letters", ADMIN).json();
+        assertThat(parked.at("/items").valueStream().map(l -> l.get("sequence").asString())).containsExactly(poisonId);
+        assertThat(jdbc.sql("SELECT count(*) FROM read_model.feedback_timeline_v1 WHERE feedback_id = :id")
+                .param("id", poisonId).query(Long.class).single()).as("timeline rows of the parked event").isZero();
+
+        assertThat(api.post("/api/v1/admin/projections/feedback-queue-v1/dead-letters/" + poisonId + "/evict", ADMIN,
+                Map.of()).at("/remaining").asLong()).isZero();
+    }
+
     /** Stores a NotificationReceived as the old door accepted it: a real one's JSON with the year +999999999. */
     private String storePoisonedNotification(Api api, String run) {
         Api.Response template = api.ingest("/api/v1/ingest/notifications", notification(run + "-template",
@@ -109,17 +151,22 @@ class DeadLetterTest extends IntegrationTest {
         String payload = ((String) row.get("payload")).replace(templateId, poisonId)
                 .replace("2026-11-24T04:00:00Z", "+999999999-12-31T23:59:59Z");
         assertThat(payload).contains("+999999999-12-31T23:59:59Z");
+        insert(row, poisonId, payload);
+        return poisonId;
+    }
+
+    /** A copy of an event row for another aggregate, with another payload, straight into the event store. */
+    private void insert(Map<String, Object> row, String aggregateId, String payload) {
         jdbc.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (:eventId, :aggregateId, 0, :type, :timeStamp, :payloadType, :revision, :payload,
                             :metaData)""")
-                .param("eventId", UUID.randomUUID().toString()).param("aggregateId", poisonId)
+                .param("eventId", UUID.randomUUID().toString()).param("aggregateId", aggregateId)
                 .param("type", row.get("type")).param("timeStamp", row.get("time_stamp"))
                 .param("payloadType", row.get("payload_type")).param("revision", row.get("payload_revision"))
                 .param("payload", payload).param("metaData", row.get("meta_data"))
                 .update();
-        return poisonId;
     }
 
     private static Map<String, Object> notification(String id, String occurredAt) {

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -74,11 +73,9 @@ class ContainerErrors {
             if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
             try {
                 response.resetBuffer();
-                Problems.write(request, response, known != null ? known : HttpStatus.BAD_REQUEST,
-                        known != null ? known.getReasonPhrase() : "The request was refused");
+                Problems.writeStatus(request, response, status);
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // The connection is gone or the answer already started: nothing more can be sent.
@@ -98,10 +95,8 @@ class ContainerErrors {
             chain.doFilter(request, watched);
             int status = watched.getStatus();
             if (status >= 400 && !watched.bodyStarted && !response.isCommitted() && !request.isAsyncStarted()) {
-                HttpStatus known = HttpStatus.resolve(status);
                 response.resetBuffer();
-                Problems.write(request, response, known != null ? known : HttpStatus.BAD_REQUEST,
-                        known != null ? known.getReasonPhrase() : "The request was refused");
+                Problems.writeStatus(request, response, status);
             }
         }
 

@@ -3,6 +3,7 @@ package com.opsledger.app.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,19 @@ public final class Problems {
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                              String detail) throws IOException {
         write(request, response, of(status, detail));
+    }
+
+    /** A problem for a bare status that something other than our code chose (the container, an actuator endpoint). */
+    static void writeStatus(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
+                    "The request was refused");
+            problem.setTitle("Error " + status);
+            write(request, response, problem);
+        } else {
+            write(request, response, of(known, known.getReasonPhrase()));
+        }
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
