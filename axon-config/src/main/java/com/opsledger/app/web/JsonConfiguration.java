@@ -42,8 +42,9 @@ import java.util.Map;
  *   <li>an instant field takes the text of {@link Instants} only (no epoch number);</li>
  *   <li>an enum field takes its {@link WireName wire name} only ({@code in_progress}, not {@code IN_PROGRESS}), and
  *       is written as it;</li>
- *   <li>a free-form object ({@code context}, {@code details}) keeps every number exactly as written
- *       ({@code 1.50} stays {@code 1.50}), and refuses keys and strings that break the rules above and numbers
+ *   <li>a free-form object ({@code context}, {@code details}) keeps every number's exact value and precision
+ *       ({@code 1.50} stays {@code 1.50}; BigDecimal writes {@code 1e-300} as {@code 1E-300} and has no
+ *       {@code -0.0}), and refuses keys and strings that break the rules above and numbers
  *       outside the finite, non-vanishing range of a double ({@code 1e400}, {@code 1e-400}), which a JSON client
  *       or {@code ::jsonb} cannot take back.</li>
  * </ul>
