@@ -126,7 +126,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
         private void check(byte[] buffer, int offset, int length, boolean end) throws NotUtf8Exception {
             long startOffset = read - length - carry.length;
-            ByteBuffer input = ByteBuffer.allocate(carry.length + length).put(carry).put(buffer, offset, length).flip();
+            ByteBuffer input = carry.length == 0 ? ByteBuffer.wrap(buffer, offset, length).slice()
+                    : ByteBuffer.allocate(carry.length + length).put(carry).put(buffer, offset, length).flip();
             CoderResult result;
             do {
                 decoded.clear();
