@@ -98,6 +98,23 @@ class DeadLetterTest extends IntegrationTest {
                 + poisonId + "/retry", Api.token("otto", "operator"), Map.of()), 403);
     }
 
+    @Test
+    void theDeadLetterEndpointsRefuseWhatTheyDoNotKnow() {
+        Api api = api();
+        SecurityAndErrorsTest.assertProblem(api.get("/api/v1/admin/projections/no-such-v1/dead-letters", ADMIN), 404);
+        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/projections/no-such-v1/dead-letters/x/retry",
+                ADMIN, Map.of()), 404);
+        Api.Response cursor = api.get("/api/v1/admin/projections/" + PROJECTION + "/dead-letters?cursor=garbage",
+                ADMIN);
+        SecurityAndErrorsTest.assertProblem(cursor, 400);
+        assertThat(cursor.at("/errors/0/field").asString()).isEqualTo("cursor");
+        Api.Response limit = api.get("/api/v1/admin/projections/" + PROJECTION + "/dead-letters?limit=0", ADMIN);
+        SecurityAndErrorsTest.assertProblem(limit, 400);
+        assertThat(limit.at("/errors/0/field").asString()).isEqualTo("limit");
+        SecurityAndErrorsTest.assertProblem(api.get("/api/v1/admin/projections/" + PROJECTION + "/dead-letters",
+                null), 401);
+    }
+
     /**
      * The same in the projection that writes two tables (the queue and the timeline) in batches of 1,000: the
      * poisoned event's writes on both roll back together, and the events after it apply.

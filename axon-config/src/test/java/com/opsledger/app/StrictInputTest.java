@@ -155,7 +155,8 @@ class StrictInputTest extends IntegrationTest {
     static Stream<Arguments> readEndpoints() {
         return Stream.of("/api/v1/admin/feedback", "/api/v1/admin/feedback/fb-x", "/api/v1/admin/feedback/security",
                 "/api/v1/admin/feedback/groups", "/api/v1/admin/feedback/groups/grp-x",
-                "/api/v1/admin/notifications", "/api/v1/admin/notifications/counts", "/api/v1/admin/projections")
+                "/api/v1/admin/notifications", "/api/v1/admin/notifications/counts", "/api/v1/admin/projections",
+                "/api/v1/admin/projections/notifications-v1/dead-letters")
                 .map(Arguments::of);
     }
 
