@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +26,7 @@ class DeadLetterTest extends IntegrationTest {
 
     private static final String ADMIN = Api.token("adele", "admin");
     private static final String PROJECTION = "notifications-v1";
+    private static final String YEAR_999999999 = "+999999999-12-31T23:59:59Z";
 
     @Autowired
     JdbcClient jdbc;
@@ -124,15 +126,8 @@ class DeadLetterTest extends IntegrationTest {
         Api api = api();
         Api.Response template = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
                 "poison-template-" + UUID.randomUUID(), "Template for a poisoned submission"));
-        String templateId = template.at("/feedbackId").asString();
-        Map<String, Object> row = jdbc.sql("""
-                        SELECT * FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0""")
-                .param("id", templateId).query().singleRow();
-        String poisonId = "fb-" + UUID.randomUUID();
-        String payload = ((String) row.get("payload")).replace(templateId, poisonId)
-                .replaceFirst("\"submittedAt\":\"[^\"]+\"", "\"submittedAt\":\"+999999999-12-31T23:59:59Z\"");
-        assertThat(payload).contains("+999999999-12-31T23:59:59Z");
-        insert(row, poisonId, payload);
+        String poisonId = storePoisonedCopy(template.at("/feedbackId").asString(), "fb-", payload -> payload
+                .replaceFirst("\"submittedAt\":\"[^\"]+\"", "\"submittedAt\":\"" + YEAR_999999999 + "\""));
 
         List<String> after = new ArrayList<>();
         long last = 0;
@@ -161,29 +156,32 @@ class DeadLetterTest extends IntegrationTest {
     private String storePoisonedNotification(Api api, String run) {
         Api.Response template = api.ingest("/api/v1/ingest/notifications", notification(run + "-template",
                 "2026-11-24T04:00:00Z"));
-        String templateId = template.at("/notificationId").asString();
-        Map<String, Object> row = jdbc.sql("SELECT * FROM domain_event_entry WHERE aggregate_identifier = :id")
-                .param("id", templateId).query().singleRow();
-        String poisonId = "ntf-" + UUID.randomUUID();
-        String payload = ((String) row.get("payload")).replace(templateId, poisonId)
-                .replace("2026-11-24T04:00:00Z", "+999999999-12-31T23:59:59Z");
-        assertThat(payload).contains("+999999999-12-31T23:59:59Z");
-        insert(row, poisonId, payload);
-        return poisonId;
+        return storePoisonedCopy(template.at("/notificationId").asString(), "ntf-",
+                payload -> payload.replace("2026-11-24T04:00:00Z", YEAR_999999999));
     }
 
-    /** A copy of an event row for another aggregate, with another payload, straight into the event store. */
-    private void insert(Map<String, Object> row, String aggregateId, String payload) {
+    /**
+     * Copies the first event of {@code templateId} to a new aggregate with {@code poison} applied to its JSON,
+     * straight into the event store, and answers the new aggregate's id.
+     */
+    private String storePoisonedCopy(String templateId, String idPrefix, UnaryOperator<String> poison) {
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT * FROM domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0""")
+                .param("id", templateId).query().singleRow();
+        String poisonId = idPrefix + UUID.randomUUID();
+        String payload = poison.apply(((String) row.get("payload")).replace(templateId, poisonId));
+        assertThat(payload).contains(YEAR_999999999);
         jdbc.sql("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (:eventId, :aggregateId, 0, :type, :timeStamp, :payloadType, :revision, :payload,
                             :metaData)""")
-                .param("eventId", UUID.randomUUID().toString()).param("aggregateId", aggregateId)
+                .param("eventId", UUID.randomUUID().toString()).param("aggregateId", poisonId)
                 .param("type", row.get("type")).param("timeStamp", row.get("time_stamp"))
                 .param("payloadType", row.get("payload_type")).param("revision", row.get("payload_revision"))
                 .param("payload", payload).param("metaData", row.get("meta_data"))
                 .update();
+        return poisonId;
     }
 
     private static Map<String, Object> notification(String id, String occurredAt) {
