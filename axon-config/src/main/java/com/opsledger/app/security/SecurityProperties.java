@@ -2,6 +2,7 @@ package com.opsledger.app.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public record SecurityProperties(String rolesClaim, Jwt jwt, String serviceKey) 
             problems.add("No way to verify operator tokens: set "
                     + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI) "
                     + "or opsledger.security.jwt.hmac-secret (OPSLEDGER_JWT_HMAC_SECRET)");
-        } else if (jwt.hmacSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+        } else if (jwt.hmacSecret().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             problems.add("opsledger.security.jwt.hmac-secret must be at least " + MIN_SECRET_BYTES + " bytes long");
         }
         if (jwt.maxLifetime().isNegative() || jwt.maxLifetime().isZero()) {

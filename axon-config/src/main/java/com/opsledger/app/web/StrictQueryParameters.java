@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  */
 @ControllerAdvice
 class StrictQueryParameters {
+
+    /** Compiled once: every read's limit and minPosition pass through it. */
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}");
 
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     /** The enum types of the handlers' parameters, found on first use. */
@@ -73,7 +77,7 @@ class StrictQueryParameters {
     }
 
     private static long decimal(String text) {
-        if (!text.matches("-?[0-9]{1,19}")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("not a decimal integer");
         }
         return Long.parseLong(text);
