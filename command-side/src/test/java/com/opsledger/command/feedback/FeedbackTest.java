@@ -21,6 +21,7 @@ import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.HandOffFeedback;
 import com.opsledger.events.feedback.ReclassifyFeedback;
 import com.opsledger.events.feedback.ReopenFeedback;
+import com.opsledger.events.feedback.RerunClassifier;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.Severity;
 import com.opsledger.events.feedback.SignalCategory;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedbackTest {
 
@@ -56,14 +59,19 @@ class FeedbackTest {
 
     private static SubmitFeedback submit(String hash) {
         return new SubmitFeedback(ID, "sub-1", "org-1", "ws-1", "user-1", "web", "' OR 1=1 --", "/settings", null,
-                hash, PROBE, "fp", "grp-fp", Instant.parse("2026-11-24T08:00:00Z"));
+                hash, PROBE, "1", "fp", "grp-fp", Instant.parse("2026-11-24T08:00:00Z"));
     }
 
     private static FeedbackSubmitted submitted() {
+        return submittedAs(PROBE);
+    }
+
+    /** The item as an older classifier recorded it. */
+    private static FeedbackSubmitted submittedAs(Classification classification) {
         SubmitFeedback c = submit("hash-1");
         return new FeedbackSubmitted(c.feedbackId(), c.submissionId(), c.orgId(), c.workspaceId(), c.userId(),
-                c.channel(), c.message(), c.page(), c.contextJson(), c.contentHash(), c.classification(),
-                c.fingerprint(), c.groupId(), c.submittedAt());
+                c.channel(), c.message(), c.page(), c.contextJson(), c.contentHash(), classification,
+                c.classifierVersion(), c.fingerprint(), c.groupId(), c.submittedAt());
     }
 
     /** The events that bring a new item to the given state along the main path. */
@@ -193,7 +201,40 @@ class FeedbackTest {
     void reclassifyingRecordsThePreviousAndTheNewClassification() {
         fixture.given(historyTo(FeedbackState.TRIAGED))
                 .when(new ReclassifyFeedback(ID, PRODUCT), MetaData.with(MetaDataKeys.REASON, "a real question"))
-                .expectEvents(new FeedbackReclassified(ID, PROBE, PRODUCT));
+                .expectEvents(new FeedbackReclassified(ID, PROBE, PRODUCT, null));
+    }
+
+    @Test
+    void rerunningTheClassifierRecordsWhatTheCurrentRulesSayWithTheirVersion() {
+        Classification current = FeedbackClassifier.classify("' OR 1=1 --").classification();
+        fixture.given(submittedAs(PRODUCT), new FeedbackTriaged(ID, null))
+                .when(new RerunClassifier(ID))
+                .expectEvents(new FeedbackReclassified(ID, PRODUCT, current, FeedbackClassifier.VERSION))
+                .expectResultMessagePayload(RerunOutcome.RECLASSIFIED);
+        assertThat(current.findings()).as("the evidence travels with the verdict")
+                .isNotEmpty().allSatisfy(f -> assertThat(f.rule()).startsWith("sql."));
+    }
+
+    @Test
+    void rerunningTheClassifierChangesNothingWhenItsVerdictIsTheSame() {
+        fixture.given(historyTo(FeedbackState.OPEN)).when(new RerunClassifier(ID))
+                .expectNoEvents().expectResultMessagePayload(RerunOutcome.UNCHANGED);
+    }
+
+    @Test
+    void rerunningTheClassifierLeavesAnOperatorsClassificationStanding() {
+        fixture.given(submittedAs(PROBE), new FeedbackReclassified(ID, PROBE, PRODUCT, null))
+                .when(new RerunClassifier(ID))
+                .expectNoEvents().expectResultMessagePayload(RerunOutcome.SKIPPED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FeedbackState.class, names = {"DONE", "ARCHIVED"})
+    void rerunningTheClassifierLeavesClosedItemsAsTheyWere(FeedbackState state) {
+        List<Object> history = historyTo(state);
+        history.set(0, submittedAs(PRODUCT));
+        fixture.given(history).when(new RerunClassifier(ID))
+                .expectNoEvents().expectResultMessagePayload(RerunOutcome.SKIPPED);
     }
 
     @Test

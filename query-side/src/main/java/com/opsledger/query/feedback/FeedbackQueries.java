@@ -9,6 +9,7 @@ import com.opsledger.query.web.Filters;
 import com.opsledger.query.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +43,12 @@ class FeedbackQueries {
 
     record FeedbackItem(String feedbackId, String submissionId, String orgId, String workspaceId, String userId,
                         String channel, String message, String page, JsonNode context, String state,
-                        List<String> securityClasses, String signal, String severity, String assignee,
-                        Handoff handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
+                        List<String> securityClasses, String signal, String severity, List<Evidence> findings,
+                        String assignee, Handoff handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
+    }
+
+    /** Why a class was assigned: the classifier's rule and the decoded text it matched. */
+    record Evidence(String securityClass, String rule, String excerpt) {
     }
 
     record TimelineEntry(long sequence, String eventType, String actor, String reason, Instant occurredAt,
@@ -61,11 +66,14 @@ class FeedbackQueries {
 
     private static final String ITEM_COLUMNS = """
             f.feedback_id, f.submission_id, f.org_id, f.workspace_id, f.user_id, f.channel, f.message, f.page,
-            f.context, f.state, f.security_classes, f.signal, f.severity, f.severity_rank, f.assignee,
+            f.context, f.state, f.security_classes, f.signal, f.severity, f.severity_rank, f.findings, f.assignee,
             f.handoff_team, f.handoff_note, f.group_id, coalesce(g.member_count, 1) AS group_size,
             coalesce(g.burst, false) AS group_burst, f.submitted_at, f.updated_at""";
     private static final String ITEM_FROM =
             " FROM read_model.feedback_v1 f LEFT JOIN read_model.feedback_group_v1 g ON g.group_id = f.group_id";
+
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -190,7 +198,7 @@ class FeedbackQueries {
                 rs.getString("channel"), rs.getString("message"), rs.getString("page"),
                 context == null ? null : json.readTree(context), rs.getString("state"),
                 strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
-                rs.getString("assignee"), team == null ? null : new Handoff(team, rs.getString("handoff_note")),
+                json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"), team == null ? null : new Handoff(team, rs.getString("handoff_note")),
                 new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
                 instant(rs, "submitted_at"), instant(rs, "updated_at")), rs.getInt("severity_rank"));
     }

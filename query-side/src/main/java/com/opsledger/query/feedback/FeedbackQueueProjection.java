@@ -20,6 +20,7 @@ import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModel;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.Set;
@@ -38,9 +39,11 @@ class FeedbackQueueProjection {
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Feedback"));
 
     private final ProjectionWrites writes;
+    private final JsonMapper json;
 
-    FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc) {
+    FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
         this.writes = new ProjectionWrites(jdbc, "read_model.feedback_v1");
+        this.json = json;
     }
 
     @EventHandler
@@ -49,9 +52,9 @@ class FeedbackQueueProjection {
         writes.sql("""
                         INSERT INTO read_model.feedback_v1 (feedback_id, submission_id, org_id, workspace_id, user_id,
                             channel, message, page, context, state, security_classes, signal, severity, severity_rank,
-                            group_id, submitted_at, updated_at)
+                            findings, group_id, submitted_at, updated_at)
                         VALUES (:id, :submission, :org, :workspace, :user, :channel, :message, :page, :context, :state,
-                            :classes, :signal, :severity, :rank, :group, :submittedAt, :at)
+                            :classes, :signal, :severity, :rank, :findings, :group, :submittedAt, :at)
                         ON CONFLICT (feedback_id) DO NOTHING""")
                 .param("id", e.feedbackId())
                 .param("submission", e.submissionId())
@@ -67,6 +70,7 @@ class FeedbackQueueProjection {
                 .param("signal", WireName.of(c.signal()))
                 .param("severity", WireName.of(c.severity()))
                 .param("rank", c.severity().ordinal())
+                .param("findings", findings(c))
                 .param("group", e.groupId())
                 .param("submittedAt", utc(e.submittedAt()))
                 .param("at", utc(at))
@@ -103,11 +107,13 @@ class FeedbackQueueProjection {
         Classification c = e.classification();
         writes.sql("""
                         UPDATE read_model.feedback_v1 SET security_classes = :classes, signal = :signal,
-                            severity = :severity, severity_rank = :rank, updated_at = :at WHERE feedback_id = :id""")
+                            severity = :severity, severity_rank = :rank, findings = :findings, updated_at = :at
+                        WHERE feedback_id = :id""")
                 .param("classes", classes(c))
                 .param("signal", WireName.of(c.signal()))
                 .param("severity", WireName.of(c.severity()))
                 .param("rank", c.severity().ordinal())
+                .param("findings", findings(c))
                 .param("at", utc(at))
                 .param("id", e.feedbackId())
                 .queue();
@@ -143,5 +149,11 @@ class FeedbackQueueProjection {
 
     private static String[] classes(Classification c) {
         return c.securityClasses().stream().map(WireName::of).toArray(String[]::new);
+    }
+
+    /** The findings as the item shows them: class by its wire name, rule, excerpt. */
+    private String findings(Classification c) {
+        return json.writeValueAsString(c.findings().stream()
+                .map(f -> new FeedbackQueries.Evidence(WireName.of(f.securityClass()), f.rule(), f.excerpt())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package com.opsledger.events.feedback;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
 /**
@@ -7,9 +9,12 @@ import java.time.Instant;
  *
  * @param contextJson the optional client context, kept as the JSON text the platform sent
  * @param contentHash SHA-256 over the submitted fields, to tell a true retry from a reused submission id
+ * @param classifierVersion the version of the classifier that classified it ({@code 1} for items stored before
+ *                          versions were recorded)
  */
+@Revision("2")
 public record FeedbackSubmitted(String feedbackId, String submissionId, String orgId, String workspaceId,
                                 String userId, String channel, String message, String page, String contextJson,
-                                String contentHash, Classification classification, String fingerprint,
-                                String groupId, Instant submittedAt) {
+                                String contentHash, Classification classification, String classifierVersion,
+                                String fingerprint, String groupId, Instant submittedAt) {
 }

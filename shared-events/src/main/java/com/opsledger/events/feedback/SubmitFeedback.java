@@ -7,7 +7,7 @@ import java.time.Instant;
 public record SubmitFeedback(@TargetAggregateIdentifier String feedbackId, String submissionId, String orgId,
                              String workspaceId, String userId, String channel, String message, String page,
                              String contextJson, String contentHash, Classification classification,
-                             String fingerprint, String groupId, Instant submittedAt) {
+                             String classifierVersion, String fingerprint, String groupId, Instant submittedAt) {
 
     /**
      * The longest message, in Unicode code points: an emoji counts as one, so a message may take up to 40,000 bytes

@@ -1,0 +1,34 @@
+package com.opsledger.command.feedback.probes;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.opsledger.events.feedback.SecurityClass;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * One named pattern of one class with its weight. The pattern runs only when the text holds one of its literals:
+ * a substring search costs a fraction of an RE2 pass, and most messages hold none of them.
+ *
+ * <p>{@code literals} are separated by spaces. Patterns are RE2 expressions (RE2/J), matched in time linear in the text, never by backtracking, written in
+ * lower case for the lower-cased text and compiled with {@code .} matching line breaks.
+ */
+record Rule(SecurityClass securityClass, String name, double weight, List<String> literals, Pattern pattern) {
+
+    static Rule of(SecurityClass securityClass, String name, double weight, String literals, String regex) {
+        return new Rule(securityClass, name, weight, List.of(literals.split(" ")),
+                Pattern.compile(regex, Pattern.DOTALL));
+    }
+
+    /** Adds a finding where the pattern first matches {@code text}, a view of the message's decoded text. */
+    void apply(String text, UnaryOperator<CharSequence> reads, Findings findings) {
+        if (literals.stream().noneMatch(text::contains)) {
+            return;
+        }
+        Matcher matcher = pattern.matcher(reads.apply(text));
+        if (matcher.find()) {
+            findings.add(securityClass, name, weight, matcher.start(), matcher.end());
+        }
+    }
+}
