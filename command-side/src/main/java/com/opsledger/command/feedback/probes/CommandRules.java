@@ -101,7 +101,7 @@ final class CommandRules {
                     "\\$\\{ifs\\}|\\$ifs\\b|\\$\\{(?:path|home|pwd|shellopts|ps1|ps4):\\d+:\\d+\\}|\\$\\{[a-z_]+%%?[^}]{1,20}\\}"),
             Rule.of(COMMAND, "command.glob-path", STRONG, "? [",
                     "(?:^|[\\s;|&`(])/(?:[\\w?*]*[?*][\\w?*]*/|(?:usr|bin|etc|sbin|dev|tmp|var|proc)/)+[\\w?*\\[\\]]*[?*\\[][\\w?*\\[\\]]*"),
-            Rule.of(COMMAND, "command.windows", STRONG, "cmd for if % net reg schtasks wmic certutil bitsadmin mshta rundll32 regsvr32 vssadmin type ping timeout",
+            Rule.of(COMMAND, "command.windows", STRONG, "cmd /f /d /r /l exist % net reg schtasks wmic certutil bitsadmin mshta rundll32 regsvr32 vssadmin type ping timeout",
                     "\\bcmd(?:\\.exe)?\\s*/[ckr]\\b|\\bfor\\s+/[fdrl]\\b|\\bif\\s+(?:not\\s+)?exist\\s+(?:[a-z]:|%|\"|\\\\|\\.)|%(?:comspec|systemroot|windir|"
                             + "programfiles|appdata|temp|userprofile|homepath)%|\\bnet1?\\s+(?:user|localgroup|group|share|view|use|accounts|"
                             + "start|stop|session)\\b|\\breg(?:\\.exe)?\\s+(?:query|add|delete|save|export)\\s+(?:hk|\\\\\\\\)|"

@@ -31,7 +31,7 @@ final class PathRules {
             Rule.of(PATH, "path.odd-traversal", CERTAIN, ".. 0x",
                     "\\.\\.;[/\\\\]|\\.\\.\\x00|\\.\\.\\\\/|\\.\\./\\\\|\\.{3,}[/\\\\]|[/\\\\]\\.\\.(?:\\x00|\\s*$)|(?:0x2e){2}|\\.\\.0x(?:2f|5c)|"
                             + "\\.\\.[/\\\\]+\\.\\.[/\\\\]*$|\\.\\.[/\\\\][^\\n]{0,80}\\x00"),
-            Rule.of(PATH, "path.sensitive-file", CERTAIN, "/ \\ .env .ht wp-config .ini localsettings configuration.php",
+            Rule.of(PATH, "path.sensitive-file", CERTAIN, "/etc/ /proc/ .ssh/ /root/ _history .aws/ .git/ .svn/ wp-config web-inf .ini system32 :/ :\\ /var/ /run/ .ht localsettings configuration.php .env /.docker .kube .npmrc .pgpass .netrc .git-cred",
                     "/etc/(?:passwd|shadow|gshadow|sudoers|master\\.passwd|security/|httpd/|apache2/|nginx/|mysql/|php\\d?/|ssh/|"
                             + "crontab|fstab|group\\b|issue\\b|hostname\\b|motd\\b|profile\\b|os-release|shells\\b|aliases\\b|"
                             + "my\\.cnf|redis|mongod|krb5)|"
@@ -49,7 +49,7 @@ final class PathRules {
                             + "/\\.netrc|/\\.git-credentials"),
             Rule.of(PATH, "path.sensitive-file", STRONG, "/etc/ web.config",
                     "/etc/+(?:\\./+)*passwd|/run/secrets/|(?:^|[/\\\\])web\\.config\\b|" + UP + "[\\w./\\\\-]{0,80}web\\.config"),
-            Rule.of(PATH, "path.server-config", STRONG, "/ \\",
+            Rule.of(PATH, "path.server-config", STRONG, ".conf .ini .xml .cnf .key .pem .p12 .pfx .keystore .jks secret credentials.json database.yml docker.sock",
                     "[/\\\\][\\w./\\\\-]*(?:httpd|apache2?|nginx|php|my|lighttpd|tomcat-users|server|proftpd|vsftpd|sshd_config|smb|"
                             + "redis|mongod|pg_hba|postgresql)\\.(?:conf|ini|xml|cnf)\\b|"
                             + "[/\\\\][\\w./\\\\-]*(?:\\.key|\\.pem|\\.p12|\\.pfx|\\.keystore|\\.jks|secrets?\\.(?:ya?ml|json)|master\\.key|"

@@ -39,7 +39,8 @@ final class ProbeText {
     private static final int MAX_LAYERS = 4;
 
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
-    private static final Pattern CODE_LINE = Pattern.compile(String.join("|",
+    /** One alternation under one leading anchor, so that RE2 tries each line at its start only. */
+    private static final Pattern CODE_LINE = Pattern.compile("^(?:" + String.join("|",
             "^\\s*at\\s+[\\w$.<>/]+\\(",                                          // Java stack frame
             "^\\s*file \"[^\"]*\", line \\d+",                                    // Python stack frame
             "^\\s*(traceback \\(most recent|caused by:|exception in thread|\\.\\.\\. \\d+ more)",
@@ -49,9 +50,9 @@ final class ProbeText {
             "^\\s*\\|.*\\|\\s*$",                                                 // markdown table row
             "^\\s*(\\$|%|❯|➜|ps [a-z]:\\\\[^>]*>|[a-z]:\\\\[^>]*>|[\\w.-]+@[\\w.-]+(:[^$#\\s]*)?[$#]) ",   // prompt
             "^\\s*(import\\s|from\\s+\\S+\\s+import\\s|export\\s.*\\sfrom\\s|(const|let|var)\\s+[{\\w][^=]*=\\s*require\\(|"
-                    + "require\\(|#include\\s|using\\s+[\\w.]+;|package\\s+[\\w.]+;)"));
+                    + "require\\(|#include\\s|using\\s+[\\w.]+;|package\\s+[\\w.]+;)") + ")");
     /** An indented block line or an environment dump line (told by its upper-case name): checked as written. */
-    private static final Pattern RAW_CODE_LINE = Pattern.compile("^( {4}|\\t)|^\\s*(export\\s+)?[A-Z_][A-Z0-9_]*=");
+    private static final Pattern RAW_CODE_LINE = Pattern.compile("^(?: {4}|\\t|\\s*(?:export\\s+)?[A-Z_][A-Z0-9_]*=)");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]{1,300}`");
     /** A command line of a developer tool quoted in a sentence: from the tool to the end of the line is code. */
     private static final Pattern DEVELOPER_COMMAND = Pattern.compile(
@@ -81,7 +82,6 @@ final class ProbeText {
     private static final Pattern UTF7 = Pattern.compile("\\+([A-Za-z0-9+/]{3,60})-?");
     private static final Pattern INVISIBLE = Pattern.compile(
             "[\\x{200B}-\\x{200F}\\x{2060}-\\x{2064}\\x{FEFF}\\x{00AD}\\x{180E}\\x{FE00}-\\x{FE0F}]");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\x{00A0}]+");
     private static final Map<String, String> NAMED_REFERENCES = Map.ofEntries(
             Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("amp", "&"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("sol", "/"), Map.entry("bsol", "\\"), Map.entry("lpar", "("),
@@ -185,10 +185,40 @@ final class ProbeText {
             }
             text = decoded;
         }
-        text = Normalizer.normalize(reads.apply(text), Normalizer.Form.NFKC);
-        text = lookAlikes(reads.apply(text));
-        text = INVISIBLE.matcher(reads.apply(text)).replaceAll("");
-        return SPACES.matcher(reads.apply(text.toLowerCase(Locale.ROOT))).replaceAll(" ").trim();
+        if (!isAscii(reads.apply(text))) { // ASCII is its own NFKC form, with no look-alikes and nothing invisible
+            text = Normalizer.normalize(reads.apply(text), Normalizer.Form.NFKC);
+            text = lookAlikes(reads.apply(text));
+            text = INVISIBLE.matcher(reads.apply(text)).replaceAll("");
+        }
+        return spacesFolded(reads.apply(text.toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean isAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each run of spaces, tabs and other horizontal white space made one space; the ends trimmed. */
+    private static String spacesFolded(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r' || c == 0xA0) {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Slashes that NFKC leaves alone but a path or a tag reads as slashes. */

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * One named pattern of one class with its weight. The pattern runs only when the text holds one of its literals:
  * a substring search costs a fraction of an RE2 pass, and most messages hold none of them.
  *
- * <p>{@code literals} are separated by spaces. Patterns are RE2 expressions (RE2/J), matched in time linear in the text, never by backtracking, written in
+ * <p>{@code literals} are separated by spaces; one that begins with {@code ^} must begin the text. Every text the
+ * pattern matches holds one of them. Patterns are RE2 expressions (RE2/J), matched in time linear in the text, never by backtracking, written in
  * lower case for the lower-cased text and compiled with {@code .} matching line breaks.
  */
 record Rule(SecurityClass securityClass, String name, double weight, List<String> literals, Pattern pattern) {
@@ -23,7 +24,8 @@ record Rule(SecurityClass securityClass, String name, double weight, List<String
 
     /** Adds a finding where the pattern first matches {@code text}, a view of the message's decoded text. */
     void apply(String text, UnaryOperator<CharSequence> reads, Findings findings) {
-        if (literals.stream().noneMatch(text::contains)) {
+        if (literals.stream().noneMatch(literal -> literal.startsWith("^") ? text.startsWith(literal.substring(1))
+                : text.contains(literal))) {
             return;
         }
         Matcher matcher = pattern.matcher(reads.apply(text));
