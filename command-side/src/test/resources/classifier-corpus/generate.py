@@ -48,6 +48,9 @@ def html_escaped(text):
 
 
 def toggled_case(text):
+    """Mixed case, as case-insensitive parsers accept; text with escapes (\\u003c) keeps its case, as they need it."""
+    if "\\" in text:
+        return text
     return "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(text))
 
 

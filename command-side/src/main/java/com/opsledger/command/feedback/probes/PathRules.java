@@ -31,14 +31,14 @@ final class PathRules {
             Rule.of(PATH, "path.odd-traversal", CERTAIN, ".. 0x",
                     "\\.\\.;[/\\\\]|\\.\\.\\x00|\\.\\.\\\\/|\\.\\./\\\\|\\.{3,}[/\\\\]|[/\\\\]\\.\\.(?:\\x00|\\s*$)|(?:0x2e){2}|\\.\\.0x(?:2f|5c)|"
                             + "\\.\\.[/\\\\]+\\.\\.[/\\\\]*$|\\.\\.[/\\\\][^\\n]{0,80}\\x00"),
-            Rule.of(PATH, "path.sensitive-file", CERTAIN, "/etc/ /proc/ .ssh/ /root/ _history .aws/ .git/ .svn/ wp-config web-inf .ini system32 :/ :\\ /var/ /run/ .ht localsettings configuration.php .env /.docker .kube .npmrc .pgpass .netrc .git-cred",
+            Rule.of(PATH, "path.sensitive-file", CERTAIN, "/etc/ /proc/ .ssh /root/ _history .aws .git/ .svn/ wp-config web-inf .ini system32 :/ :\\ /var/ /run/ .ht localsettings configuration.php .env /.docker .kube .npmrc .pgpass .netrc .git-cred",
                     "/etc/(?:passwd|shadow|gshadow|sudoers|master\\.passwd|security/|httpd/|apache2/|nginx/|mysql/|php\\d?/|ssh/|"
                             + "crontab|fstab|group\\b|issue\\b|hostname\\b|motd\\b|profile\\b|os-release|shells\\b|aliases\\b|"
                             + "my\\.cnf|redis|mongod|krb5)|"
                             + "/proc/(?:self|\\d+|thread-self)/(?:environ|cmdline|fd|maps|mem|status|exe|cwd|root|mounts|net|stat)|"
                             + "/proc/(?:version|cpuinfo|meminfo|mounts|net/(?:tcp|arp|fib_trie))\\b|"
-                            + "\\.ssh/(?:id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|known_hosts|config)|/root/(?:\\.\\w|[\\w.-]+\\.\\w)|"
-                            + "\\.(?:bash|zsh|mysql|psql|python|node_repl|sh)_history\\b|\\.aws/(?:credentials|config)|"
+                            + "\\.ssh[/\\\\](?:id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|known_hosts|config)|/root/(?:\\.\\w|[\\w.-]+\\.\\w)|"
+                            + "\\.(?:bash|zsh|mysql|psql|python|node_repl|sh|rediscli|lesshst)_history\\b|\\.aws[/\\\\](?:credentials|config)|"
                             + "\\.git/(?:config|head|index|logs|refs)|\\.svn/(?:entries|wc\\.db)|\\bwp-config\\.php|"
                             + "\\bweb-inf[/\\\\]+(?:web|applicationcontext|struts|faces-config)\\.xml|\\b(?:boot|win|system)\\.ini\\b|"
                             + "system32[/\\\\]+(?:config[/\\\\]+(?:sam|system|security)|drivers[/\\\\]+etc)|"
@@ -49,11 +49,24 @@ final class PathRules {
                             + "/\\.netrc|/\\.git-credentials"),
             Rule.of(PATH, "path.sensitive-file", STRONG, "/etc/ web.config",
                     "/etc/+(?:\\./+)*passwd|/run/secrets/|(?:^|[/\\\\])web\\.config\\b|" + UP + "[\\w./\\\\-]{0,80}web\\.config"),
-            Rule.of(PATH, "path.server-config", STRONG, ".conf .ini .xml .cnf .key .pem .p12 .pfx .keystore .jks secret credentials.json database.yml docker.sock",
+            Rule.of(PATH, "path.server-config", STRONG, ".conf .ini .xml .cnf .key .pem .p12 .pfx .keystore .jks secret credentials.json database.yml docker.sock application. bootstrap. appsettings local_settings",
                     "[/\\\\][\\w./\\\\-]*(?:httpd|apache2?|nginx|php|my|lighttpd|tomcat-users|server|proftpd|vsftpd|sshd_config|smb|"
                             + "redis|mongod|pg_hba|postgresql)\\.(?:conf|ini|xml|cnf)\\b|"
                             + "[/\\\\][\\w./\\\\-]*(?:\\.key|\\.pem|\\.p12|\\.pfx|\\.keystore|\\.jks|secrets?\\.(?:ya?ml|json)|master\\.key|"
-                            + "credentials\\.json|database\\.yml|docker\\.sock)\\b"),
+                            + "credentials\\.json|database\\.yml|docker\\.sock|(?:application|bootstrap)\\.(?:properties|ya?ml)|"
+                            + "appsettings(?:\\.\\w+)?\\.json|local_settings\\.py)\\b"),
+            Rule.of(PATH, "path.sensitive-file", STRONG, "etc", "[/\\\\]etc[/\\\\]+(?:passwd|shadow|group|hosts|issue|sudoers)\\b|"
+                    + "web-inf[/\\\\]+classes[/\\\\]"),
+            // Files scanners ask for by name, as a path of their own: dotfiles, keys, dumps, state and config files.
+            Rule.of(PATH, "path.sensitive-name", STRONG, "/ \\ ~",
+                    "(?:^|[\\s=:'\"(~]|[a-z]:)[/\\\\](?:[\\w.*$-]+[/\\\\])*(?:\\.(?:bashrc|bash_profile|profile|zshrc|viminfo|"
+                            + "[a-z]+_history|ds_store|hg|idea|vscode|azure|pypirc|my\\.cnf|terraform|ssh|config[/\\\\]gcloud)|id_(?:rsa|dsa|"
+                            + "ecdsa|ed25519)|authorized_keys|sshd?_config|terraform\\.tfstate|(?:dump|backup|db|database|data)\\.(?:sql|sqlite3?|db)|"
+                            + "credentials(?:\\.\\w+)?|secrets?\\.\\w+|config\\.(?:json|ya?ml|php|inc|js|bak)|server-status|phpinfo\\.php|"
+                            + "accesstokens\\.json|applicationhost\\.config|daemon\\.json|\\w+\\.(?:bak|old|swp|orig))(?:$|[\\s?#;'\"),&/\\\\])"),
+            Rule.of(PATH, "path.remote-include", STRONG, "://",
+                    "[?&](?:include|inc|page|file|path|template|dir|document|folder|root|pg|style|doc|view|content|layout|mod|conf|"
+                            + "lang|theme|src|url)=\\s*(?:https?|ftp)://[^\\s&]+\\.(?:txt|php|phtml|inc|jsp|asp)\\b"),
             Rule.of(PATH, "path.host-file", WEAK, "/etc/", "/etc/(?:hosts|resolv\\.conf|environment)\\b"),
             Rule.of(PATH, "path.sensitive-target", CERTAIN, "..",
                     UP + "(?:[\\w.-]+[/\\\\]+){0,3}(?:etc|windows|winnt|proc|boot|root|home|var|usr|sys|dev|inetpub|web-inf|"

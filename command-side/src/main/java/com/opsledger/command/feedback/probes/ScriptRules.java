@@ -99,10 +99,12 @@ final class ScriptRules {
                     "\\blocation\\s*(?:\\.\\s*href\\s*)?=\\s*[\"'`]?\\s*(?:javascript|//|https?://)[^\\n]{0,80}\\+|"
                             + "\\blocation\\s*(?:\\.\\s*href\\s*)?=\\s*[\"'`]?\\s*javascript|"
                             + "\\bnew\\s+image\\s*\\(\\s*\\)\\s*\\.\\s*src\\s*="),
-            Rule.of(SCRIPT, "script.computed-call", CERTAIN, "[ constructor",
+            Rule.of(SCRIPT, "script.computed-call", CERTAIN, "[ constructor apply call bind",
                     "\\b(?:window|top|self|parent|this|globalthis|frames|content|document)\\s*\\[\\s*[\"'`/(]"
                             + "[^\\]]{0,80}\\]\\s*(?:\\(|`|\\[)|\\bconstructor\\s*(?:\\.\\s*constructor|\\[\\s*[\"'`]constructor)"
-                            + "\\s*\\(|\\[\\s*\\]\\s*\\[\\s*[\"'`](?:filter|map|sort|at|constructor)[\"'`]\\s*\\]"),
+                            + "\\s*\\(|\\[\\s*\\]\\s*\\[\\s*[\"'`](?:filter|map|sort|at|constructor)[\"'`]\\s*\\]|"
+                            + "(?:reflect\\s*\\.\\s*apply|\\.\\s*(?:call|apply))\\s*\\(\\s*(?:alert|prompt|confirm|eval)\\b|"
+                            + "\\b(?:alert|prompt|confirm|eval)\\s*\\.\\s*(?:call|apply|bind)\\s*\\("),
             Rule.of(SCRIPT, "script.obfuscation", CERTAIN, "[]",
                     "(?:!\\[\\]|\\+\\[\\]|\\[\\]\\+|\\(\\[\\]|\\[\\]\\[|\\]\\[)[\\[\\]()!+]{20,}"),
             Rule.of(SCRIPT, "script.string-building", STRONG, "fromcharcode atob unescape",

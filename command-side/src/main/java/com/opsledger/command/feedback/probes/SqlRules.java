@@ -47,13 +47,15 @@ final class SqlRules {
     static final List<Rule> RULES = List.of(
             // A string closed (or the text begun), then a condition that is always true or false.
             Rule.of(SQL, "sql.tautology", STRONG, LOGIC_LITERALS,
-                    "(?:^|" + QUOTE + ")\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:not\\s+)?" + VALUE + "\\s*" + COMPARED),
+                    "(?:^|" + QUOTE + ")\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:not\\s+)?" + VALUE + "\\s*\\)*\\s*" + COMPARED),
             Rule.of(SQL, "sql.tautology", STRONG, "or and xor || &&",
                     "(?:^|[\\s=(])(?:-?\\d+|\\))\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:not\\s+)?(?:" + NUMBER
                             + "|[a-z_]\\w*\\s*\\([^()]{0,60}(?:\\([^()]{0,60}\\)[^()]{0,20})*\\)|@@\\w+|\\(\\s*select\\b[^\\n]{0,80}?\\))\\s*"
                             + COMPARED_STRICTLY),
             Rule.of(SQL, "sql.tautology-bare", STRONG, LOGIC_LITERALS,
-                    QUOTE + "\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:" + NUMBER + "|" + QUOTE + "\\w*" + QUOTE + ")\\s*\\)*\\s*" + COMMENT),
+                    QUOTE + "\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:" + NUMBER + "|" + QUOTE + "\\w*" + QUOTE + ")\\s*\\)*\\s*" + COMMENT
+                            + "|" + QUOTE + "\\s*(?:or|\\|\\|)\\s*" + QUOTE + "{2}|(?:^|[\\s=(])\\d+\\s*\\)*\\s*(?:or|\\|\\|)\\s+(?:true|not\\s+false)\\b"
+                            + "\\s*\\)*\\s*(?:--|#|/\\*|;|$)"),
             Rule.of(SQL, "sql.quote-comment", STRONG, "-- # /*",
                     "(?:^|=)[\\w@.&-]{0,40}" + QUOTE + "\\s*\\)*\\s*;?\\s*(?:--(?:[\\s+-]|$)|#(?:\\s|$)|/\\*)"),
             Rule.of(SQL, "sql.quote-operator", STRONG, "' \" `",
@@ -65,7 +67,8 @@ final class SqlRules {
                             + "group_concat|version|user|database|schema|" + QUOTE + ")"),
             Rule.of(SQL, "sql.stacked-query", STRONG, ";",
                     ";\\s*(?:drop\\s+(?:table|database|schema|user|view|function|procedure)\\b|truncate\\s+(?:table\\s+)?\\w"
-                            + "|delete\\s+from\\b|insert\\s+into\\b|update\\s+[\\w.`\"]+\\s+set\\b|shutdown\\b|exec(?:ute)?\\s+[\\w@(]"
+                            + "|delete\\s+from\\b|insert\\s+into\\b|update\\s+[\\w.`\"]+\\s+set\\b|shutdown\\b|exec(?:ute)?\\s*[\\w@(]"
+                            + "|show\\s+(?:tables|databases|schemas|columns|grants|variables|processlist)\\b"
                             + "|declare\\s+@|create\\s+(?:table|user|function|procedure|trigger|database|login)\\b"
                             + "|alter\\s+(?:table|user|database|login|system)\\b|grant\\s+\\w|waitfor\\b|copy\\s+\\w"
                             + "|select\\s+(?:" + NUMBER + "|\\*|@@|" + DELAY + "|[\\w.]+\\s*\\(|" + QUOTE + "))"),
@@ -77,7 +80,7 @@ final class SqlRules {
                     "(?:" + QUOTE + "|\\d|\\)|" + LOGIC + "|select|,|;|\\bif\\s*\\()\\s*\\(*\\s*" + DELAY + "\\s*(?:\\(|\\s+(?:delay|time))"),
             Rule.of(SQL, "sql.subquery-condition", STRONG, "select",
                     "(?:" + QUOTE + "|\\d|\\)|\\(|\\+|\\|\\||" + LOGIC + "|=|,)\\s*\\(+\\s*select\\s+(?:" + NUMBER + "|\\*|@@|top\\s+\\d|[\\w.]+\\s*\\(|"
-                            + "[\\w.]+\\s*,|[\\w.]+\\s+from\\b|" + QUOTE + "|case\\b)"),
+                            + "[\\w.]+\\s*,|[\\w.]+\\s+from\\b|" + QUOTE + "|case\\b)|\\b(?:not\\s+)?exists\\s*\\(\\s*select\\b"),
             Rule.of(SQL, "sql.conditional", STRONG, "case if iif elt",
                     "\\b(?:case\\s+when\\s*\\(*\\s*" + VALUE + "\\s*" + COMPARED + "|(?:if|iif|elt)\\s*\\(\\s*\\(*\\s*" + VALUE + "\\s*"
                             + COMPARED + "\\s*\\)*\\s*,)"),
@@ -90,7 +93,7 @@ final class SqlRules {
                             + "sqlite_schema|mysql\\.user|msysobjects|rdb\\$\\w+|all_tables|all_tab_columns|user_tables|"
                             + "user_tab_columns|dba_users|v\\$version|sysibm\\.\\w+|sysusers|syslogins|sysdatabases)\\b"),
             Rule.of(SQL, "sql.server-function", STRONG, "(",
-                    "\\b(?:load_file|extractvalue|updatexml|group_concat|concat_ws|unhex|hex|make_set|exp|geometrycollection|"
+                    "\\b(?:load_file|extractvalue|updatexml|group_concat|st_latfromgeohash|st_longfromgeohash|st_pointfromgeohash|concat_ws|unhex|hex|make_set|exp|geometrycollection|"
                             + "multipoint|polygon|json_keys|gtid_subset|name_const|utl_inaddr\\.get_host_\\w+|utl_http\\.request|"
                             + "dbms_xmlgen\\.\\w+|dbms_\\w+\\.\\w+|ctxsys\\.\\w+|xmltype|sys_context|pg_read_file|pg_ls_dir|"
                             + "pg_read_binary_file|lo_import|lo_export|openrowset|opendatasource|openquery|sqlite_version|"

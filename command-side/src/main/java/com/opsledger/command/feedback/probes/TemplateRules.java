@@ -16,7 +16,7 @@ import static com.opsledger.events.feedback.SecurityClass.TEMPLATE;
  */
 final class TemplateRules {
 
-    private static final String OPEN = "(?:\\{\\{|\\{%|\\$\\{\\{?|#\\{|\\*\\{|@\\{|~\\{|\\{\\$|<%[=-]?|\\[\\[|@\\(|\\{#|\\{@|\\[%)[=#-]?";
+    private static final String OPEN = "(?:\\{\\{|\\{%|\\$\\{\\{?|#\\{|\\*\\{|@\\{|~\\{|\\{\\$|<%[=-]?|\\[\\[|@\\(|\\{#|\\{@|\\[%|\\[=)[=#-]?";
     /** Names that run commands or reach the runtime, in any engine. */
     private static final String EXECUTES = "(?:system|exec|execsync|popen|eval|spawn|subprocess|os\\.|getruntime|runtime|processbuilder|"
             + "forname|getclass|classloader|scriptengine|child_process|require|mainmodule|__import__|passthru|shell_exec|"
@@ -26,13 +26,14 @@ final class TemplateRules {
             + "file\\.(?:open|read|readlines|write|delete)|dir\\.(?:entries|glob|children)|io\\.\\w+|kernel\\.\\w+|open3)\\b";
 
     static final List<Rule> RULES = List.of(
-            Rule.of(TEMPLATE, "template.arithmetic", CERTAIN, "{ <% [[ @( [%",
-                    OPEN + "\\s*(?:print\\s+|echo\\s+|=\\s*)?\\(*\\s*['\"]?\\d+['\"]?\\s*[*+/%-]\\s*['\"]?\\d+['\"]?\\s*\\)*\\s*(?:\\}\\}?|%\\}|-?%>|\\]\\]|\\)|%\\])"),
+            Rule.of(TEMPLATE, "template.arithmetic", CERTAIN, "{ <% [[ @( [% [=",
+                    OPEN + "\\s*(?:print\\s+|echo\\s+|=\\s*)?\\(*\\s*['\"]?\\d+['\"]?\\s*[*+/%-]\\s*['\"]?\\d+['\"]?\\s*\\)*\\s*(?:\\}\\}?|%\\}|-?%>|\\]\\]?|\\)|%\\])"),
             Rule.of(TEMPLATE, "template.arithmetic", STRONG, "{",
                     "\\{\\s*\\d+\\s*\\*\\s*\\d+\\s*\\}"),
             Rule.of(TEMPLATE, "template.execution", CERTAIN, "{ <% [[ @(",
                     "(?:\\{\\{|\\{%|\\$\\{|#\\{|\\*\\{|@\\{|~\\{|\\{\\$|\\[\\[|\\{#|\\{@)[=#-]?[^}\\n]{0,200}?\\b" + EXECUTES
-                            + "|<%[=-]?[^%\\n]{0,200}?\\b" + EXECUTES + "|@\\([^\\n]{0,200}?\\b" + EXECUTES),
+                            + "|<%[=-]?[^%\\n]{0,200}?\\b" + EXECUTES + "|@\\([^\\n]{0,200}?\\b" + EXECUTES
+                            + "|(?:\\{\\{|\\{%|<%[=-]?)[^}%\\n]{0,100}?\\b(?:include|source|template_from_string|(?:global\\.)?process\\.env)\\b"),
             Rule.of(TEMPLATE, "template.object-graph", CERTAIN, "__",
                     "__(?:subclasses|mro|globals|builtins|base|bases|getattribute|reduce_ex|code|func_globals)__|"
                             + "__class__\\s*\\.\\s*__\\w+__|(?:\\{\\{|\\{%|\\$\\{|#\\{)[^}\\n]{0,200}?__\\w+__|"
@@ -49,12 +50,13 @@ final class TemplateRules {
                     "\\{%-?\\s*(?:for|if|with|macro|call|block|set|print|autoescape)\\b[^%\\n]{0,200}?(?:\\(|\\[\\s*\\d|__)[^%\\n]{0,200}?%\\}"),
             Rule.of(TEMPLATE, "template.object-access", STRONG, "{{ ${",
                     "\\{\\{\\s*(?:config|settings|self|request|app|session|_self|dump|this|range|g)\\s*(?:\\}\\}|\\.|\\||\\()|"
-                            + "\\$\\{\\s*(?:applicationscope|sessionscope|requestscope|pagecontext|initparam|header|cookie|param)\\b"),
+                            + "\\$\\{\\s*(?:applicationscope|sessionscope|requestscope|pagecontext|initparam|header|cookie|param|facescontext)\\b|"
+                            + "\\$\\{\\s*\\.(?:data_model|vars|globals|main|namespace|locals|template_name|current_template_name)\\b"),
             Rule.of(TEMPLATE, "template.go-action", STRONG, "{{",
                     "\\{\\{-?\\s*(?:printf|println|index|template|define|block|call|urlquery|slice)\\s+[\"'.$(]|"
                             + "\\{\\{-?\\s*\\.(?:env|os|getenv|exec|system|secret|secrets|config|file|readfile)\\b"),
             Rule.of(TEMPLATE, "template.razor", CERTAIN, "@",
-                    "@\\s*\\(?\\s*system\\.(?:diagnostics|io|net|reflection|runtime|environment)\\b"),
+                    "@[\\w.]*\\(?\\s*system\\.(?:diagnostics|io|net|reflection|runtime|environment)\\b"),
             Rule.of(TEMPLATE, "template.freemarker", CERTAIN, "?new ?api freemarker optionalclass",
                     "\\?\\s*new\\s*\\(|\\?\\s*api\\b|freemarker\\.template\\.utility\\.|\\.getoptionalclass\\s*\\("),
             Rule.of(TEMPLATE, "template.velocity", CERTAIN, "#set #foreach #evaluate #include #parse $class .getclass",
@@ -71,7 +73,8 @@ final class TemplateRules {
                             + "base64|script)\\s*:"),
             Rule.of(TEMPLATE, "template.smarty", CERTAIN, "{",
                     "\\{\\s*(?:php|/php|literal|fetch\\s+file|eval\\s|math\\s+equation|self::|smarty_internal\\w*::|\\$smarty\\s*\\.|system\\s*\\(|"
-                            + "exec\\s*\\(|passthru\\s*\\(|include\\s+file\\s*=)"),
+                            + "exec\\s*\\(|passthru\\s*\\(|include\\s+file\\s*=)|\\{\\s*(?:if|elseif|while)\\s+(?:system|exec|passthru|shell_exec|phpinfo|"
+                            + "file_get_contents|readfile|eval|assert)\\s*\\("),
             Rule.of(TEMPLATE, "template.thymeleaf", CERTAIN, "__${ __*{",
                     "__[$*]\\{[^}\\n]{1,200}\\}__"),
             Rule.of(TEMPLATE, "template.handlebars", STRONG, "{{#",
