@@ -64,8 +64,8 @@ final class ProbeText {
     private static final Pattern SENTENCE_RESUMES = Pattern.compile(
             "\\.(\\s|$)|\\s(and|but|gives|fails|returns|throws|says|shows|works|prints|breaks|is|does|doesn't)\\s");
     private static final Pattern WORD = Pattern.compile("\\pL{2,}");
-    /** The words of sentences, and none of SQL (and, or, on, when, with, any), shells (if, for, do, at) or templates. */
-    private static final Pattern SENTENCE_WORD = Pattern.compile("(?:^|[\\s(\"])(?:the|a|an|to|of|it|it's|this|that|these|we|we're|our|"
+    /** The words of sentences, and none of SQL (and, or, on, to, when, with, any), shells (if, for, do, at) or templates. */
+    private static final Pattern SENTENCE_WORD = Pattern.compile("(?:^|[\\s(\"])(?:the|a|an|of|it|it's|this|that|these|we|we're|our|"
             + "my|me|i|i'm|i've|you|your|after|before|but|was|were|are|be|been|have|has|had|can|can't|"
             + "cannot|please|thanks|thank|there|which|what|why|how|does|doesn't|don't|didn't|isn't|won't|they|them|their|"
             + "should|would|could|because|since|also|just|only|about|every|will|see|seems|still|now|again|"

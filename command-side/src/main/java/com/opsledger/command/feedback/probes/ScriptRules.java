@@ -38,7 +38,7 @@ final class ScriptRules {
     static final List<Rule> RULES = List.of(
             Rule.of(SCRIPT, "script.script-tag", CERTAIN, "<script",
                     "<script\\b[^>]{0,200}>\\s*(?:[\\w$.\\[\\]'\"]{1,60}\\s*(?:\\(|`|=)|(?:var|let|const|new|if|for|while|"
-                            + "function|try|throw|with|window|document|top|self|eval)\\b)|<script\\b[^>]{0,200}>[^<]{0,400}[(=`]"
+                            + "function|try|throw|with|window|document|top|self|eval|import)\\b)|<script\\b[^>]{0,200}>[^<]{0,400}[(=`]"
                             + "[^<]{0,400}</script|<script\\b[^>]{0,200}\\bsrc\\s*=\\s*[\"'`]?\\s*(?://|data:|javascript:|\\\\\\\\)|"
                             + "</script\\s*>\\s*<script\\b"),
             Rule.of(SCRIPT, "script.script-tag", STRONG, "<script", "<script\\b[^>]{0,200}\\bsrc\\s*="),

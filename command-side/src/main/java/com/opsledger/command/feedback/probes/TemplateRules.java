@@ -49,7 +49,7 @@ final class TemplateRules {
             Rule.of(TEMPLATE, "template.statement", STRONG, "{%",
                     "\\{%-?\\s*(?:for|if|with|macro|call|block|set|print|autoescape)\\b[^%\\n]{0,200}?(?:\\(|\\[\\s*\\d|__)[^%\\n]{0,200}?%\\}"),
             Rule.of(TEMPLATE, "template.object-access", STRONG, "{{ ${",
-                    "\\{\\{\\s*(?:config|settings|self|request|app|session|_self|dump|this|range|g)\\s*(?:\\}\\}|\\.|\\||\\()|"
+                    "\\{\\{\\s*(?:config|settings|self|request|app|session|_self|dump|this|range|g)\\s*(?:\\}\\}|\\.|\\||\\(|\\[)|"
                             + "\\$\\{\\s*(?:applicationscope|sessionscope|requestscope|pagecontext|initparam|header|cookie|param|facescontext)\\b|"
                             + "\\$\\{\\s*\\.(?:data_model|vars|globals|main|namespace|locals|template_name|current_template_name)\\b"),
             Rule.of(TEMPLATE, "template.go-action", STRONG, "{{",
