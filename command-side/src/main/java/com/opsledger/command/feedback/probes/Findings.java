@@ -13,7 +13,7 @@ import java.util.Map;
  * The evidence the detectors collect over one message, scored the way anomaly-scoring firewalls do: each rule that
  * fires adds its weight to its class once, and a class is assigned from {@value #THRESHOLD}. In a message with
  * prose of its own (see {@link ProbeText}), the code is the writer's example: a rule weighs
- * {@value #QUOTED_CODE_FACTOR} of its weight and only the strongest counts, so a bug report that quotes code is
+ * {@value #PROSE_FACTOR} of its weight and only the strongest counts, so a bug report that quotes code is
  * flagged only for a rule that never fires on legitimate code.
  */
 final class Findings {
@@ -21,14 +21,14 @@ final class Findings {
     static final double THRESHOLD = 1.0;
     /** An excerpt shows at least this much of the text from where the rule matched, so the payload is readable. */
     private static final int SHORTEST_EXCERPT = 40;
-    static final double QUOTED_CODE_FACTOR = 0.6;
+    static final double PROSE_FACTOR = 0.6;
 
-    /** Weights: CERTAIN survives the quoted-code discount, STRONG decides alone outside it, WEAK needs company. */
+    /** Weights: CERTAIN survives the prose discount, STRONG decides alone in a payload, WEAK needs company. */
     static final double CERTAIN = 2.0;
     static final double STRONG = 1.0;
     static final double WEAK = 0.5;
 
-    private record Evidence(double weight, boolean quoted, Finding finding) {
+    private record Evidence(double weight, Finding finding) {
     }
 
     private final ProbeText text;
@@ -40,11 +40,10 @@ final class Findings {
 
     /** Records that {@code rule} matched {@code [start, end)} of the decoded text. */
     void add(SecurityClass securityClass, String rule, double weight, int start, int end) {
-        boolean quoted = text.hasProse();
         String excerpt = text.text().substring(start, Math.min(text.text().length(),
                 Math.min(start + Finding.MAX_EXCERPT, Math.max(end, start + SHORTEST_EXCERPT)))).strip();
         byClass.computeIfAbsent(securityClass, c -> new LinkedHashMap<>()).merge(rule,
-                new Evidence(quoted ? weight * QUOTED_CODE_FACTOR : weight, quoted, new Finding(securityClass, rule, excerpt)),
+                new Evidence(text.hasProse() ? weight * PROSE_FACTOR : weight, new Finding(securityClass, rule, excerpt)),
                 (old, found) -> found.weight() > old.weight() ? found : old);
     }
 
@@ -54,9 +53,8 @@ final class Findings {
 
     /** A payload counts every rule that fired; prose only its strongest. */
     double score(SecurityClass securityClass) {
-        var rules = byClass.getOrDefault(securityClass, Map.of()).values();
-        return rules.stream().filter(e -> !e.quoted()).mapToDouble(Evidence::weight).sum()
-                + rules.stream().filter(Evidence::quoted).mapToDouble(Evidence::weight).max().orElse(0);
+        var rules = byClass.getOrDefault(securityClass, Map.of()).values().stream().mapToDouble(Evidence::weight);
+        return text.hasProse() ? rules.max().orElse(0) : rules.sum();
     }
 
     /** The findings of every class that reached the threshold, strongest first within a class. */

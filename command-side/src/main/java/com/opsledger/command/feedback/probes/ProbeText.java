@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A message as the detectors see it: every disguise undone, lower case, runs of spaces and tabs made one space
- * (line breaks kept), and the stretches that are quoted code rather than the writer's own words.
+ * (line breaks kept), and whether it has prose of its own.
  *
  * <p>Decoding runs in layers until the text stops changing (at most four): URL escapes, IIS {@code %uXXXX},
  * overlong UTF-8, HTML character references (numeric and the named ones payloads use, {@code &Tab;} included),
@@ -26,9 +26,9 @@ import java.util.function.UnaryOperator;
  * <p>Prose is what tells a bug report from a payload. A message has prose of its own when, outside quoted code, it
  * holds at least {@value #PROSE_WORDS} words and one of the small words every sentence needs ("the", "we", "after",
  * "please", in several languages; none that SQL, shells or templates use), or a run of letters in a script such as
- * Japanese or Cyrillic. Quoted code is what a bug report pastes: fenced and indented blocks, stack traces, log and terminal
- * lines, import lines, environment dumps, inline {@code `code`} spans and developer-tool command lines; its words do
- * not count as prose, so a message that is only a pasted block stands on its own.
+ * Japanese or Cyrillic. Quoted code is what a bug report pastes: fenced and indented blocks, stack traces, log and
+ * terminal lines, import lines, environment dumps, inline {@code `code`} spans and developer-tool command lines;
+ * its words do not count as prose, so a message that is only a pasted block stands on its own.
  */
 final class ProbeText {
 
