@@ -46,7 +46,20 @@ final class AdversarialMessages {
             new Shape("digits and signs", n -> cycle(n, "1=1 ")),
             new Shape("punctuation before a letter", n -> "!".repeat(n - 1) + "a"),
             new Shape("emoji", n -> cycle(n, "\uD83D\uDE00")),
-            new Shape("ligatures that NFKC expands", n -> "\uFDFA".repeat(n)));
+            new Shape("ligatures that NFKC expands", n -> "\uFDFA".repeat(n)),
+            // Shapes aimed at the detectors of classifier version 2: its line loop, scanners and decoders.
+            new Shape("line breaks", n -> "\n".repeat(n)),
+            new Shape("fenced blocks opened and closed", n -> cycle(n, "```\n")),
+            new Shape("command starts with a word", n -> cycle(n, ";cat ")),
+            new Shape("shell evasions", n -> cycle(n, "w'h'")),
+            new Shape("brace expansions", n -> cycle(n, "{id,")),
+            new Shape("backticks", n -> "`".repeat(n)),
+            new Shape("UTF-7 runs", n -> cycle(n, "+ADw-")),
+            new Shape("IIS escapes", n -> cycle(n, "%u003c")),
+            new Shape("overlong UTF-8 lead bytes", n -> cycle(n, "%c0")),
+            new Shape("MySQL executable comments", n -> cycle(n, "/*!")),
+            new Shape("prose words", n -> cycle(n, "the we ")),
+            new Shape("JSFuck", n -> cycle(n, "![]+")));
 
     private AdversarialMessages() {
     }
