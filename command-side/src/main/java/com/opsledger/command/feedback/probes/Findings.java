@@ -40,11 +40,38 @@ final class Findings {
 
     /** Records that {@code rule} matched {@code [start, end)} of the decoded text. */
     void add(SecurityClass securityClass, String rule, double weight, int start, int end) {
-        String excerpt = text.text().substring(start, Math.min(text.text().length(),
-                Math.min(start + Finding.MAX_EXCERPT, Math.max(end, start + SHORTEST_EXCERPT)))).strip();
+        String excerpt = excerpt(text.text(), start, Math.min(start + Finding.MAX_EXCERPT,
+                Math.max(end, start + SHORTEST_EXCERPT)));
         byClass.computeIfAbsent(securityClass, c -> new LinkedHashMap<>()).merge(rule,
                 new Evidence(text.hasProse() ? weight * PROSE_FACTOR : weight, new Finding(securityClass, rule, excerpt)),
                 (old, found) -> found.weight() > old.weight() ? found : old);
+    }
+
+    /**
+     * The decoded text from {@code start} to {@code end}, safe to show and to store as JSON text: control characters
+     * become their Unicode pictures (NUL is ␀), a surrogate without its pair becomes U+FFFD, and a pair is never cut.
+     */
+    static String excerpt(String text, int start, int end) {
+        int cut = Math.min(text.length(), end);
+        if (cut > start && cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        StringBuilder excerpt = new StringBuilder(cut - start);
+        for (int i = start; i < cut; i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < cut && Character.isLowSurrogate(text.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > start && Character.isHighSurrogate(text.charAt(i - 1));
+            if (c < 0x20 && c != '\n' && c != '\t') {
+                excerpt.append((char) (0x2400 + c));
+            } else if (c == 0x7F) {
+                excerpt.append('\u2421');
+            } else if (Character.isSurrogate(c) && !paired) {
+                excerpt.append('\uFFFD');
+            } else {
+                excerpt.append(c);
+            }
+        }
+        return excerpt.toString().strip();
     }
 
     boolean has(SecurityClass securityClass) {
