@@ -40,7 +40,8 @@ class ClassifierRerun {
 
     /** Where the last run is: how many items it looked at and what each became. */
     record Status(State state, String classifierVersion, String startedBy, Instant startedAt, Instant finishedAt,
-                  long items, long reclassified, long unchanged, long skipped, long failed, String error) {
+                  long items, long reclassified, long explained, long unchanged, long skipped, long failed,
+                  String error) {
     }
 
     private final EventStorageEngine events;
@@ -71,7 +72,7 @@ class ClassifierRerun {
 
     Status status() {
         Run current = run;
-        return current == null ? new Status(State.IDLE, FeedbackClassifier.VERSION, null, null, null, 0, 0, 0, 0, 0, null)
+        return current == null ? new Status(State.IDLE, FeedbackClassifier.VERSION, null, null, null, 0, 0, 0, 0, 0, 0, null)
                 : current.status();
     }
 
@@ -87,6 +88,7 @@ class ClassifierRerun {
             RerunOutcome outcome = commands.send(new RerunClassifier(feedbackId), metaData);
             (switch (outcome) {
                 case RECLASSIFIED -> run.reclassified;
+                case EXPLAINED -> run.explained;
                 case UNCHANGED -> run.unchanged;
                 case SKIPPED -> run.skipped;
             }).incrementAndGet();
@@ -101,6 +103,7 @@ class ClassifierRerun {
         final Instant startedAt;
         final AtomicLong items = new AtomicLong();
         final AtomicLong reclassified = new AtomicLong();
+        final AtomicLong explained = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
@@ -134,7 +137,7 @@ class ClassifierRerun {
 
         Status status() {
             return new Status(state, FeedbackClassifier.VERSION, startedBy, startedAt, finishedAt, items.get(),
-                    reclassified.get(), unchanged.get(), skipped.get(), failed.get(), error);
+                    reclassified.get(), explained.get(), unchanged.get(), skipped.get(), failed.get(), error);
         }
     }
 }

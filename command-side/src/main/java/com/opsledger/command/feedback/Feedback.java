@@ -126,7 +126,9 @@ class Feedback {
 
     /**
      * Runs the current classifier over the message again. An operator's classification stands, and done or archived
-     * items are history: those are skipped. The same verdict with other evidence is no change either.
+     * items are history: those are skipped. A new verdict is recorded; so is the same verdict once, when it was made
+     * by a classifier that did not yet say why (a probe without findings gains them). Other evidence for the same
+     * verdict is no change.
      */
     @CommandHandler
     RerunOutcome handle(RerunClassifier command) {
@@ -134,11 +136,12 @@ class Feedback {
             return RerunOutcome.SKIPPED;
         }
         Classification current = FeedbackClassifier.classify(submission.message()).classification();
-        if (current.sameVerdict(classification)) {
+        boolean sameVerdict = current.sameVerdict(classification);
+        if (sameVerdict && !(classification.findings().isEmpty() && !current.findings().isEmpty())) {
             return RerunOutcome.UNCHANGED;
         }
         apply(new FeedbackReclassified(feedbackId, classification, current, FeedbackClassifier.VERSION));
-        return RerunOutcome.RECLASSIFIED;
+        return sameVerdict ? RerunOutcome.EXPLAINED : RerunOutcome.RECLASSIFIED;
     }
 
     @CommandHandler

@@ -216,9 +216,19 @@ class FeedbackTest {
     }
 
     @Test
-    void rerunningTheClassifierChangesNothingWhenItsVerdictIsTheSame() {
-        fixture.given(historyTo(FeedbackState.OPEN)).when(new RerunClassifier(ID))
+    void rerunningTheClassifierChangesNothingWhenItsVerdictAndExplanationStand() {
+        Classification current = FeedbackClassifier.classify("' OR 1=1 --").classification();
+        fixture.given(submittedAs(current)).when(new RerunClassifier(ID))
                 .expectNoEvents().expectResultMessagePayload(RerunOutcome.UNCHANGED);
+    }
+
+    @Test
+    void rerunningTheClassifierExplainsAVerdictAnOlderVersionMadeWithoutFindings() {
+        Classification current = FeedbackClassifier.classify("' OR 1=1 --").classification();
+        assertThat(current.sameVerdict(PROBE)).as("the same verdict as version 1").isTrue();
+        fixture.given(historyTo(FeedbackState.OPEN)).when(new RerunClassifier(ID))
+                .expectEvents(new FeedbackReclassified(ID, PROBE, current, FeedbackClassifier.VERSION))
+                .expectResultMessagePayload(RerunOutcome.EXPLAINED);
     }
 
     @Test
