@@ -80,7 +80,7 @@ public final class FeedbackClassifier {
 
     /** The text with encodings, disguises, case and spacing undone: what the rules look at. */
     static String normalize(String message) {
-        return ProbeDetector.detect(message, UnaryOperator.identity()).decoded();
+        return ProbeDetector.decode(message);
     }
 
     private static SignalCategory signal(List<SecurityClass> classes, CharSequence text) {

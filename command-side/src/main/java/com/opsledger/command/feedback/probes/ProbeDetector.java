@@ -21,6 +21,11 @@ public final class ProbeDetector {
     private ProbeDetector() {
     }
 
+    /** The decoded text the rules read, without running them. */
+    public static String decode(String message) {
+        return ProbeText.of(message, UnaryOperator.identity()).text();
+    }
+
     public static Detection detect(String message, UnaryOperator<CharSequence> reads) {
         ProbeText text = ProbeText.of(message, reads);
         Findings findings = new Findings(text);
