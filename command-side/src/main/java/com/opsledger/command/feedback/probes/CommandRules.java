@@ -30,7 +30,7 @@ final class CommandRules {
             "pwd", "ps", "systeminfo", "tasklist", "getmac", "quser", "qwinsta", "ver", "bash", "sh", "zsh", "dash", "ksh",
             "csh", "tcsh", "busybox", "reboot", "shutdown", "halt", "poweroff", "dir", "ls", "w", "who", "last", "groups",
             "df", "dmesg", "arp", "lsb_release", "cmd", "powershell", "pwsh", "nproc", "lscpu", "lsblk", "lsmod",
-            "getenforce", "sestatus", "whoami.exe", "net", "klist", "cmdkey", "history");
+            "getenforce", "sestatus", "export", "whoami.exe", "net", "klist", "cmdkey", "history");
     /** Commands that take arguments: a command only where arguments follow. */
     private static final Set<String> WITH_ARGUMENTS = Set.of(
             "cat", "tac", "head", "tail", "more", "less", "nl", "od", "xxd", "hexdump", "strings", "base64", "base32",
@@ -40,7 +40,7 @@ final class CommandRules {
             "php", "lua", "node", "gcc", "cc", "chmod", "chown", "chgrp", "rm", "mv", "cp", "touch", "mkdir", "mkfifo",
             "mknod", "kill", "killall", "pkill", "crontab", "systemctl", "service", "useradd", "adduser", "usermod",
             "userdel", "passwd", "iptables", "tcpdump", "nmap", "masscan", "openssl", "gpg", "tar", "zip", "unzip",
-            "gzip", "gunzip", "dd", "export", "unset", "xterm", "nohup", "expect", "vi", "vim", "nano", "lsof", "sudo",
+            "gzip", "gunzip", "dd", "unset", "xterm", "nohup", "expect", "vi", "vim", "nano", "lsof", "sudo",
             "su", "getent", "which", "whereis", "file", "stat", "du", "mount", "umount", "sysctl", "ulimit", "wall",
             "mail", "sendmail", "logger", "source", "exec", "eval", "xargs", "readlink", "realpath", "ln", "jq", "md5sum",
             "sha1sum", "sha256sum", "uniq", "sort", "cut", "tr", "wc", "rev", "paste", "diff", "php-cgi", "whois",
@@ -78,7 +78,8 @@ final class CommandRules {
 
     private enum Start { LINE, CHAINED, BROKEN_OUT, SUBSTITUTION, BRACE }
 
-    private static final Pattern START = Pattern.compile(";|&&|\\|\\||\\||&|\\$\\(|`|<\\(|>\\(|\\{|\\n|^");
+    /** Where a shell starts a command; a written-out {@code \n} too, for parsers that unescape it. */
+    private static final Pattern START = Pattern.compile(";|&&|\\|\\||\\||&|\\$\\(|`|<\\(|>\\(|\\{|\\\\[nr]|\\n|^");
     /** A word broken up with what a shell drops: quotes, backslashes, cmd's caret, empty expansions, one-letter globs. */
     private static final Pattern EVADED_WORD = Pattern.compile(
             "[a-z/]*[a-z](?:(?:['\"\\\\^]+|\\$[@*\\d]|\\$\\(\\)|\\$\\{\\})[a-z]+|\\[[a-z]\\][a-z]*)+['\"]?");
@@ -166,10 +167,12 @@ final class CommandRules {
     private static int commandAt(String s, int from, Start kind) {
         int i = skipSpaces(s, from);
         String word = "";
+        String named = "";
         for (int prefixes = 0; prefixes <= 3; prefixes++) {
             int wordStart = i;
             i = wordEnd(s, i);
             String next = folded(s.substring(wordStart, i));
+            named = s.substring(wordStart, i);
             if (next.isEmpty() && !word.isEmpty()) {
                 break; // the prefix was the command itself: "; env"
             }
@@ -191,8 +194,8 @@ final class CommandRules {
         }
         int next = skipSpaces(s, i);
         Argument argument = argumentAt(s, next);
-        if (argument == Argument.PROSE && !ENGLISH.contains(word)) {
-            argument = Argument.ARGUMENT; // netsh, wmic, certutil: no sentence has these words
+        if (argument == Argument.PROSE && (!ENGLISH.contains(word) || named.indexOf('/') >= 0 || named.indexOf('\\') >= 0)) {
+            argument = Argument.ARGUMENT; // netsh, wmic, certutil, /bin/echo: no sentence has these words
         }
         if (argument == Argument.PROSE || argument == Argument.NONE && !standalone && kind != Start.SUBSTITUTION) {
             return -1;

@@ -25,8 +25,7 @@ final class PathRules {
 
     static final List<Rule> RULES = List.of(
             Rule.of(PATH, "path.traversal", CERTAIN, "..", "(?:" + UP + "){4,}"),
-            Rule.of(PATH, "path.traversal", STRONG, "..", "(?:" + UP + "){3}"),
-            Rule.of(PATH, "path.traversal", WEAK, "..", "(?:" + UP + "){2}"),
+            Rule.of(PATH, "path.traversal", WEAK, "..", "(?:" + UP + "){2,3}"),
             Rule.of(PATH, "path.traversal", STRONG, "..", "^(?:" + UP + ")+$"),
             Rule.of(PATH, "path.odd-traversal", CERTAIN, ".. 0x",
                     "\\.\\.;[/\\\\]|\\.\\.\\x00|\\.\\.\\\\/|\\.\\./\\\\|\\.{3,}[/\\\\]|[/\\\\]\\.\\.(?:\\x00|\\s*$)|(?:0x2e){2}|\\.\\.0x(?:2f|5c)|"

@@ -68,7 +68,8 @@ final class ProbeText {
     private static final Pattern SENTENCE_WORD = Pattern.compile("(?:^|[\\s(\"])(?:the|a|an|of|it|it's|this|that|these|we|we're|our|"
             + "my|me|i|i'm|i've|you|your|after|before|but|was|were|are|be|been|have|has|had|can|can't|"
             + "cannot|please|thanks|thank|there|which|what|why|how|does|doesn't|don't|didn't|isn't|won't|they|them|their|"
-            + "should|would|could|because|since|also|just|only|about|every|will|see|seems|still|now|again|"
+            + "should|would|could|because|since|also|just|only|about|every|will|see|seems|still|now|again|no|such|than|its|"
+            + "yes|yet|so|too|very|much|many|most|own|being|did|got|here|"
             + "le|la|les|des|une|est|pas|der|die|das|und|ist|nicht|mit|el|los|las|una|es|que|por|il|di|che|non|het|een|"
             + "van|niet|się|não|é|um|uma)(?:[\\s,.!?:;)\"]|$)");
     private static final Pattern NON_LATIN_LETTERS = Pattern.compile(

@@ -23,11 +23,15 @@ final class TemplateRules {
             + "file_get_contents|readfile|lipsum|cycler|joiner|get_flashed_messages|url_for|registerundefinedfiltercallback|"
             + "getfilter|constructor|getmethod|getdeclared\\w*|newinstance|invoke|java\\.lang|javax\\.script|import|"
             + "globals|builtins|function|getenv|environ|setattribute|getattribute|getsession|getservletcontext|getrealpath|"
+            + "getparameter|getheader|getcookies|"
             + "file\\.(?:open|read|readlines|write|delete)|dir\\.(?:entries|glob|children)|io\\.\\w+|kernel\\.\\w+|open3)\\b";
 
     static final List<Rule> RULES = List.of(
+            // Multiplication is the probe ({{7*7}}); a sum may be someone asking for arithmetic in templates.
             Rule.of(TEMPLATE, "template.arithmetic", CERTAIN, "{ <% [[ @( [% [=",
-                    OPEN + "\\s*(?:print\\s+|echo\\s+|=\\s*)?\\(*\\s*['\"]?\\d+['\"]?\\s*[*+/%-]\\s*['\"]?\\d+['\"]?\\s*\\)*\\s*(?:\\}\\}?|%\\}|-?%>|\\]\\]?|\\)|%\\])"),
+                    OPEN + "\\s*(?:print\\s+|echo\\s+|=\\s*)?\\(*\\s*['\"]?\\d+['\"]?\\s*[*/%]\\s*['\"]?\\d+['\"]?\\s*\\)*\\s*(?:\\}\\}?|%\\}|-?%>|\\]\\]?|\\)|%\\])"),
+            Rule.of(TEMPLATE, "template.arithmetic", STRONG, "{ <% [[ @( [% [=",
+                    OPEN + "\\s*(?:print\\s+|echo\\s+|=\\s*)?\\(*\\s*['\"]?\\d+['\"]?\\s*[+-]\\s*['\"]?\\d+['\"]?\\s*\\)*\\s*(?:\\}\\}?|%\\}|-?%>|\\]\\]?|\\)|%\\])"),
             Rule.of(TEMPLATE, "template.arithmetic", STRONG, "{",
                     "\\{\\s*\\d+\\s*\\*\\s*\\d+\\s*\\}"),
             Rule.of(TEMPLATE, "template.execution", CERTAIN, "{ <% [[ @(",
@@ -48,8 +52,10 @@ final class TemplateRules {
                             + "lipsum|cycler|\\(\\)|\\[\\]|''|\"\"))\\b|<#(?:assign|import|include|setting|attempt|visit)\\b"),
             Rule.of(TEMPLATE, "template.statement", STRONG, "{%",
                     "\\{%-?\\s*(?:for|if|with|macro|call|block|set|print|autoescape)\\b[^%\\n]{0,200}?(?:\\(|\\[\\s*\\d|__)[^%\\n]{0,200}?%\\}"),
-            Rule.of(TEMPLATE, "template.object-access", STRONG, "{{ ${",
-                    "\\{\\{\\s*(?:config|settings|self|request|app|session|_self|dump|this|range|g)\\s*(?:\\}\\}|\\.|\\||\\(|\\[)|"
+            Rule.of(TEMPLATE, "template.object-access", STRONG, "{{ ${ <%",
+                    "\\{\\{\\s*(?:config|settings|self|request|app|session|_self|_context|dump|this|range|g)\\s*(?:\\}\\}|\\.|\\||\\(|\\[)|"
+                            + "\\$\\{\\s*(?:session|request|application|response|page|out)\\s*\\}|"
+                            + "<%[=-]?\\s*(?:env\\s*\\[|@?request\\.env\\b|rails\\.application\\.(?:secrets|credentials|config))|"
                             + "\\$\\{\\s*(?:applicationscope|sessionscope|requestscope|pagecontext|initparam|header|cookie|param|facescontext)\\b|"
                             + "\\$\\{\\s*\\.(?:data_model|vars|globals|main|namespace|locals|template_name|current_template_name)\\b"),
             Rule.of(TEMPLATE, "template.go-action", STRONG, "{{",
