@@ -198,7 +198,8 @@ class FeedbackQueries {
                 rs.getString("channel"), rs.getString("message"), rs.getString("page"),
                 context == null ? null : json.readTree(context), rs.getString("state"),
                 strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
-                json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"), team == null ? null : new Handoff(team, rs.getString("handoff_note")),
+                json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"),
+                team == null ? null : new Handoff(team, rs.getString("handoff_note")),
                 new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
                 instant(rs, "submitted_at"), instant(rs, "updated_at")), rs.getInt("severity_rank"));
     }
