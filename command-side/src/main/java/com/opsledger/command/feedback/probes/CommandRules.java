@@ -111,7 +111,7 @@ final class CommandRules {
                             + "\\bbitsadmin(?:\\.exe)?\\s+/(?:transfer|create|addfile)|\\b(?:mshta|rundll32|regsvr32)(?:\\.exe)?\\s+\\S|"
                             + "\\bvssadmin\\s+(?:delete|create|list)\\s+shadows?|\\btype\\s+[a-z]:\\\\|\\bping(?:\\.exe)?\\s+-n\\s+\\d+|"
                             + "\\btimeout\\s+/t\\s+\\d"),
-            Rule.of(COMMAND, "command.powershell", STRONG, "]:: invoke iex iwr irm new-object download start-process mppreference executionpolicy system. frombase64 powershell pwsh -enc get-",
+            Rule.of(COMMAND, "command.powershell", STRONG, "]:: invoke iex iwr irm new-object .download start-process mppreference executionpolicy system. frombase64 powershell pwsh -enc get-",
                     "\\b(?:invoke-(?:webrequest|restmethod|expression|command|item|wmimethod|shellcode|mimikatz)|iex|iwr|irm)\\b\\s*[\\s(]|"
                             + "\\bnew-object\\s+(?:-\\w+\\s+)?(?:system\\.)?net\\.(?:webclient|sockets)|\\.download(?:string|file|data)\\s*\\(|"
                             + "\\bstart-process\\b|\\b(?:set|add)-mppreference\\b|\\bset-executionpolicy\\s+(?:bypass|unrestricted)|"

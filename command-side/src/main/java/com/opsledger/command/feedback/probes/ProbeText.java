@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -60,21 +62,34 @@ final class ProbeText {
                     + "apt-get|apt|sudo|terraform|aws|gcloud|az|make|ssh|java)\\s+(run|exec|install|build|push|pull|apply|"
                     + "get|start|test|commit|clone|checkout|compose|deploy|update|upgrade|-{1,2}[a-z])[^\\n,!?]*"
                     + "|\\b(?:curl|wget)\\s+(?:-|https?://)[^\\n,!?]*|\\bexport\\s+[a-z_][a-z0-9_]*=[^\\n,!?]*");
+    /** The words that begin a developer command line, checked before the pattern runs. */
+    private static final List<String> DEVELOPER_TOOLS = List.of("docker", "podman", "kubectl", "helm", "npm", "npx", "yarn",
+            "pnpm", "git", "pip", "pip3", "python", "python3", "node", "mvn", "gradle", "cargo", "go", "brew", "apt",
+            "apt-get", "sudo", "terraform", "aws", "gcloud", "az", "make", "ssh", "java", "curl", "wget");
+    /** How the lines {@link #CODE_LINE} knows may begin, checked before the pattern runs. */
+    private static final List<String> CODE_LINE_STARTS = List.of("at ", "file \"", "traceback", "caused by:",
+            "exception in thread", "ps ", "import", "from ", "export ", "const ", "let ", "var ", "require(", "#include",
+            "using ", "package ", "info", "warn", "debug", "trace", "fatal");
     /** Where the writer's sentence resumes after a quoted command line. */
     private static final Pattern SENTENCE_RESUMES = Pattern.compile(
             "\\.(\\s|$)|\\s(and|but|gives|fails|returns|throws|says|shows|works|prints|breaks|is|does|doesn't)\\s");
-    private static final Pattern WORD = Pattern.compile("\\pL{2,}");
     /** The words of sentences, and none of SQL (and, or, on, to, when, with, any), shells (if, for, do, at) or templates. */
-    private static final Pattern SENTENCE_WORD = Pattern.compile("(?:^|[\\s(\"])(?:the|a|an|of|it|it's|this|that|these|we|we're|our|"
-            + "my|me|i|i'm|i've|you|your|after|before|but|was|were|are|be|been|have|has|had|can|can't|"
-            + "cannot|please|thanks|thank|there|which|what|why|how|does|doesn't|don't|didn't|isn't|won't|they|them|their|"
-            + "should|would|could|because|since|also|just|only|about|every|will|see|seems|still|now|again|no|such|than|its|"
-            + "yes|yet|so|too|very|much|many|most|own|being|did|got|here|"
-            + "le|la|les|des|une|est|pas|der|die|das|und|ist|nicht|mit|el|los|las|una|es|que|por|il|di|che|non|het|een|"
-            + "van|niet|się|não|é|um|uma)(?:[\\s,.!?:;)\"]|$)");
-    private static final Pattern NON_LATIN_LETTERS = Pattern.compile(
-            "[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}\\p{Cyrillic}\\p{Arabic}\\p{Hebrew}\\p{Thai}\\p{Greek}\\p{Devanagari}]{"
-                    + PROSE_LETTERS + ",}");
+    private static final Set<String> SENTENCE_WORDS = Set.of(
+            "the", "a", "an", "of", "it", "it's", "this", "that", "these", "we", "we're", "our", "my", "me", "i", "i'm",
+            "i've", "you", "your", "after", "before", "but", "was", "were", "are", "be", "been", "have", "has", "had", "can",
+            "can't", "cannot", "please", "thanks", "thank", "there", "which", "what", "why", "how", "does", "doesn't",
+            "don't", "didn't", "isn't", "won't", "they", "them", "their", "should", "would", "could", "because", "since",
+            "also", "just", "only", "about", "every", "will", "see", "seems", "still", "now", "again", "no", "such", "than",
+            "its", "yes", "yet", "so", "too", "very", "much", "many", "most", "own", "being", "did", "got", "here", "le",
+            "la", "les", "des", "une", "est", "pas", "der", "die", "das", "und", "ist", "nicht", "mit", "el", "los", "las",
+            "una", "es", "que", "por", "il", "di", "che", "non", "het", "een", "van", "niet", "się", "não", "é", "um", "uma");
+    /** Scripts whose run of letters is a sentence on its own: no payload is written in them. */
+    private static final Set<Character.UnicodeScript> PROSE_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
+            Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.ARABIC, Character.UnicodeScript.HEBREW,
+            Character.UnicodeScript.THAI, Character.UnicodeScript.GREEK, Character.UnicodeScript.DEVANAGARI);
+    private static final String BEFORE_A_WORD = " \t\n(\"";
+    private static final String AFTER_A_WORD = " \t\n,.!?:;)\"";
 
     private static final Pattern URL_ESCAPES = Pattern.compile("%([0-9a-fA-F]{2}|[uU][0-9a-fA-F]{4})");
     private static final Pattern HTML_REFERENCE = Pattern.compile("&(#[xX]0*[0-9a-fA-F]{1,6}|#0*[0-9]{1,7}|[a-zA-Z]{2,9});?");
@@ -117,24 +132,24 @@ final class ProbeText {
         List<int[]> code = new ArrayList<>();
         boolean inFence = false;
         for (String line : message.split("\n", -1)) {
-            boolean fence = FENCE.matcher(reads.apply(line)).find();
+            boolean fence = (line.contains("```") || line.contains("~~~")) && FENCE.matcher(reads.apply(line)).find();
             boolean codeLine = inFence || fence || RAW_CODE_LINE.matcher(reads.apply(line)).find();
             inFence ^= fence;
             String decoded = decode(line, reads);
             int start = text.length();
             text.append(decoded).append('\n');
-            if (codeLine || CODE_LINE.matcher(reads.apply(decoded)).find()) {
+            if (codeLine || mayBeCodeLine(decoded) && CODE_LINE.matcher(reads.apply(decoded)).find()) {
                 code.add(new int[] {start, start + decoded.length()});
                 continue;
             }
             Matcher inline = INLINE_CODE.matcher(reads.apply(decoded));
             boolean spans = false;
-            while (inline.find()) {
+            while (decoded.indexOf('`') >= 0 && inline.find()) {
                 code.add(new int[] {start + inline.start(), start + inline.end()});
                 spans = true;
             }
             Matcher command = DEVELOPER_COMMAND.matcher(reads.apply(decoded));
-            if (!spans && command.find()) {
+            if (!spans && mentionsDeveloperTool(decoded) && command.find()) {
                 Matcher resumes = SENTENCE_RESUMES.matcher(reads.apply(command.group()));
                 int end = resumes.find() ? command.start() + resumes.start() : command.end();
                 code.add(new int[] {start + command.start(), start + end});
@@ -145,34 +160,63 @@ final class ProbeText {
         return new ProbeText(decoded, isProse(decoded, code, reads));
     }
 
+    /**
+     * One pass over the text, word by word (letters and apostrophes), skipping quoted code: words of two letters or
+     * more are counted up to {@value #PROSE_WORDS}, sentence words looked up, and runs of a prose script measured.
+     */
     private static boolean isProse(String text, List<int[]> code, UnaryOperator<CharSequence> reads) {
-        Matcher letters = NON_LATIN_LETTERS.matcher(reads.apply(text));
-        while (letters.find()) {
-            if (!inside(code, letters.start())) {
-                return true;
+        CharSequence read = reads.apply(text);
+        int words = 0;
+        boolean sentenceWord = false;
+        int range = 0;
+        for (int i = 0; i < read.length(); ) {
+            int c = Character.codePointAt(read, i);
+            if (!Character.isLetter(c)) {
+                i += Character.charCount(c);
+                continue;
             }
-        }
-        return count(WORD, text, code, PROSE_WORDS, reads) >= PROSE_WORDS
-                && count(SENTENCE_WORD, text, code, 1, reads) >= 1;
-    }
-
-    /** Matches of {@code pattern} outside {@code code}, counted up to {@code enough}. */
-    private static int count(Pattern pattern, String text, List<int[]> code, int enough, UnaryOperator<CharSequence> reads) {
-        int found = 0;
-        Matcher matcher = pattern.matcher(reads.apply(text));
-        while (found < enough && matcher.find()) {
-            found += inside(code, matcher.start()) ? 0 : 1;
-        }
-        return found;
-    }
-
-    private static boolean inside(List<int[]> ranges, int index) {
-        for (int[] range : ranges) {
-            if (index >= range[0] && index < range[1]) {
+            int start = i;
+            while (range < code.size() && code.get(range)[1] <= start) {
+                range++; // words come in order, and so do the ranges of quoted code
+            }
+            boolean quoted = inCode(code, range, start);
+            int letters = 0;
+            int runs = 0;
+            int scriptRun = 0;
+            while (i < read.length()) {
+                int d = Character.codePointAt(read, i);
+                if (Character.isLetter(d)) {
+                    letters++;
+                    scriptRun = PROSE_SCRIPTS.contains(Character.UnicodeScript.of(d)) ? scriptRun + 1 : 0;
+                } else if (d == '\'') {
+                    runs += letters >= 2 ? 1 : 0;
+                    letters = 0;
+                    scriptRun = 0;
+                } else {
+                    break;
+                }
+                if (scriptRun >= PROSE_LETTERS && !quoted) {
+                    return true;
+                }
+                i += Character.charCount(d);
+            }
+            if (quoted) {
+                continue;
+            }
+            words += runs + (letters >= 2 ? 1 : 0);
+            sentenceWord |= (start == 0 || BEFORE_A_WORD.indexOf(read.charAt(start - 1)) >= 0)
+                    && (i == read.length() || AFTER_A_WORD.indexOf(read.charAt(i)) >= 0)
+                    && SENTENCE_WORDS.contains(read.subSequence(start, i).toString());
+            if (sentenceWord && words >= PROSE_WORDS) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code index} lies in the quoted-code range at {@code range} (the first that does not end before it). */
+    private static boolean inCode(List<int[]> code, int range, int index) {
+        return range < code.size() && code.get(range)[0] <= index && index < code.get(range)[1];
     }
 
     /** One line with every disguise undone: what the detectors read. */
@@ -192,6 +236,32 @@ final class ProbeText {
             text = INVISIBLE.matcher(reads.apply(text)).replaceAll("");
         }
         return spacesFolded(reads.apply(text.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a line may be one {@link #CODE_LINE} matches: its first character or word is one it begins with. */
+    private static boolean mayBeCodeLine(String line) {
+        String text = line.stripLeading();
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        return Character.isDigit(first) || "[|$%.\u276F\u279C".indexOf(first) >= 0 || word.contains("@")
+                || word.contains(":\\") || word.endsWith("exception") || word.endsWith("error")
+                || word.endsWith("exception:") || word.endsWith("error:") || CODE_LINE_STARTS.stream().anyMatch(text::startsWith);
+    }
+
+    /** Whether a line names a developer tool as a word followed by a space, or exports a variable. */
+    private static boolean mentionsDeveloperTool(String line) {
+        for (String tool : DEVELOPER_TOOLS) {
+            for (int at = line.indexOf(tool + " "); at >= 0; at = line.indexOf(tool + " ", at + 1)) {
+                if (at == 0 || !Character.isLetterOrDigit(line.charAt(at - 1))) {
+                    return true;
+                }
+            }
+        }
+        return line.contains("export ") && line.indexOf('=') >= 0;
     }
 
     private static boolean isAscii(CharSequence text) {

@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.opsledger.events.feedback.SecurityClass;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -18,7 +19,7 @@ import java.util.function.UnaryOperator;
 record Rule(SecurityClass securityClass, String name, double weight, List<String> literals, Pattern pattern) {
 
     static Rule of(SecurityClass securityClass, String name, double weight, String literals, String regex) {
-        return new Rule(securityClass, name, weight, List.of(literals.split(" ")),
+        return new Rule(securityClass, name, weight, Arrays.stream(literals.split(" ")).filter(l -> !l.isEmpty()).toList(),
                 Pattern.compile(regex, Pattern.DOTALL));
     }
 

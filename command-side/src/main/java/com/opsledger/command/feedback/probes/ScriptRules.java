@@ -26,8 +26,6 @@ final class ScriptRules {
             + "readystatechange|repeat|reset|resize|scroll(?:end)?|search|seek(?:ed|ing)|select(?:start|ionchange)?|show|"
             + "slotchange|stalled|start|storage|submit|suspend|timeupdate|toggle|touch(?:cancel|end|move|start)|"
             + "transition(?:cancel|end|run|start)|unhandledrejection|unload|volumechange|waiting|webkit\\w+|wheel|zoom)";
-    /** What precedes a handler attribute: white space, a slash, a quote, a semicolon, or the start of the text. */
-    private static final String HANDLER_LITERALS = " on /on \"on 'on `on \ton \non ;on ^on";
     /** The start of a value that is script: a call, a sink, an assignment to the location. */
     private static final String CODE = "(?:[\\w$.\\[\\]'\"]{1,60}\\s*(?:\\(|`)|(?:alert|prompt|confirm|eval|location|document|window|top|"
             + "self|parent|this|import|fetch|throw|new\\s|javascript:|settimeout|setinterval|atob|constructor)\\b|\\[)";
@@ -42,11 +40,11 @@ final class ScriptRules {
                             + "[^<]{0,400}</script|<script\\b[^>]{0,200}\\bsrc\\s*=\\s*[\"'`]?\\s*(?://|data:|javascript:|\\\\\\\\)|"
                             + "</script\\s*>\\s*<script\\b"),
             Rule.of(SCRIPT, "script.script-tag", STRONG, "<script", "<script\\b[^>]{0,200}\\bsrc\\s*="),
-            Rule.of(SCRIPT, "script.event-handler", CERTAIN, HANDLER_LITERALS,
+            Rule.of(SCRIPT, "script.event-handler", CERTAIN, "on",
                     "<[a-z][\\w:-]*\\b[^>]{0,300}?[\\s/\"'`]" + EVENT + "\\s*=\\s*[\"'`]?\\s*" + DANGEROUS_CODE),
-            Rule.of(SCRIPT, "script.event-handler", STRONG, HANDLER_LITERALS,
+            Rule.of(SCRIPT, "script.event-handler", STRONG, "on",
                     "<[a-z][\\w:-]*\\b[^>]{0,300}?[\\s/\"'`]" + EVENT + "\\s*=\\s*[\"'`]?\\s*" + CODE),
-            Rule.of(SCRIPT, "script.event-handler", STRONG, HANDLER_LITERALS,
+            Rule.of(SCRIPT, "script.event-handler", STRONG, "on",
                     "(?:^|[\\s/\"'`;])" + EVENT + "\\s*=\\s*[\"'`]?\\s*" + CODE),
             Rule.of(SCRIPT, "script.url-scheme", CERTAIN, "script vbscript data",
                     "(?:=|\\(|\\[|^|[\\s\"'`])\\s*[\"'`]?\\s*(?:j\\s*a\\s*v\\s*a\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t|v\\s*b\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t|"

@@ -34,9 +34,6 @@ final class SqlRules {
             + "|is\\s+(?:not\\s+)?(?:null|true|false)\\b|(?:not\\s+)?in\\s*\\(|between\\s+" + NUMBER + "\\s+and\\b)";
     private static final String COMPARED_STRICTLY = "(?:=|==|<>|!=|<=?|>=?|<=>|like)\\s*\\(*\\s*(?:" + NUMBER + "|" + QUOTE
             + "|[a-z_]\\w*\\s*\\()";
-    /** Where a logical operator can stand: after white space, a quote or a bracket, or at the start. */
-    private static final String LOGIC_LITERALS = " or 'or \"or `or )or \nor ^or  and 'and \"and `and )and \nand ^and "
-            + "|| && xor not";
     private static final String LOGIC = "(?:\\bor\\b|\\band\\b|\\bxor\\b|\\|\\||&&|\\bnot\\b)";
     private static final String COMMENT = "(?:--|#|/\\*|;|\\x00)";
     private static final String DELAY = "(?:(?:pg_)?sleep|benchmark|pg_sleep_for|dbms_lock\\.sleep|dbms_pipe\\.receive_message|"
@@ -46,13 +43,13 @@ final class SqlRules {
 
     static final List<Rule> RULES = List.of(
             // A string closed (or the text begun), then a condition that is always true or false.
-            Rule.of(SQL, "sql.tautology", STRONG, LOGIC_LITERALS,
+            Rule.of(SQL, "sql.tautology", STRONG, "or and xor || && not",
                     "(?:^|" + QUOTE + ")\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:not\\s+)?" + VALUE + "\\s*\\)*\\s*" + COMPARED),
             Rule.of(SQL, "sql.tautology", STRONG, "or and xor || &&",
                     "(?:^|[\\s=(])(?:-?\\d+|\\))\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:not\\s+)?(?:" + NUMBER
                             + "|[a-z_]\\w*\\s*\\([^()]{0,60}(?:\\([^()]{0,60}\\)[^()]{0,20})*\\)|@@\\w+|\\(\\s*select\\b[^\\n]{0,80}?\\))\\s*"
                             + COMPARED_STRICTLY),
-            Rule.of(SQL, "sql.tautology-bare", STRONG, LOGIC_LITERALS,
+            Rule.of(SQL, "sql.tautology-bare", STRONG, "or and xor || && not",
                     QUOTE + "\\s*\\)*\\s*" + LOGIC + "\\s*\\(*\\s*(?:" + NUMBER + "|" + QUOTE + "\\w*" + QUOTE + ")\\s*\\)*\\s*" + COMMENT
                             + "|" + QUOTE + "\\s*(?:or|\\|\\|)\\s*" + QUOTE + "{2}|(?:^|[\\s=(])\\d+\\s*\\)*\\s*(?:or|\\|\\|)\\s+(?:true|not\\s+false)\\b"
                             + "\\s*\\)*\\s*(?:--|#|/\\*|;|$)"),
