@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.WireName;
@@ -50,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * reclassify, assign and hand-off beside that path. Rules live in the command handlers; state changes only in the
  * event sourcing handlers.
  */
-@Aggregate(cache = AggregateCaching.CACHE)
+@Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.FEEDBACK)
 class Feedback {
 
     @AggregateIdentifier

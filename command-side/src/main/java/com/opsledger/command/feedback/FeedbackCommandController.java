@@ -7,6 +7,7 @@ import com.opsledger.events.feedback.ArchiveFeedback;
 import com.opsledger.events.feedback.AssignFeedback;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.CompleteFeedback;
+import com.opsledger.events.feedback.FeedbackIds;
 import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.HandOffFeedback;
 import com.opsledger.events.feedback.ReclassifyFeedback;
@@ -137,7 +138,7 @@ class FeedbackCommandController {
     /** Triages, or archives as duplicates, every open member of a group in one call. */
     @PostMapping("/groups/{groupId}/triage")
     GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
-        requireKind(groupId, "grp-");
+        requireKind(groupId, FeedbackIds.GROUP);
         FeedbackGroupDecisions.Result result = groupDecisions.decide(groupId, body.decision(), body.reason());
         List<String> touched = new ArrayList<>(result.changed());
         touched.add(groupId);
@@ -146,7 +147,7 @@ class FeedbackCommandController {
     }
 
     private CommandAccepted apply(String id, Object command, String reason) {
-        requireKind(id, "fb-");
+        requireKind(id, FeedbackIds.FEEDBACK);
         commands.send(command, reason);
         return new CommandAccepted(id, positions.lastPositionOf(id));
     }

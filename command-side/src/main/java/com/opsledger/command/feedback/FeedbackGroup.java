@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.feedback.AddFeedbackToGroup;
 import com.opsledger.events.feedback.DecideFeedbackGroup;
 import com.opsledger.events.feedback.FeedbackGroupBurstDetected;
@@ -28,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Feedback items that share a fingerprint: duplicate reports and repeated probes. Counts its members, notices a
  * burst (N members within a window) and takes one operator decision for all open members at once.
  */
-@Aggregate(cache = AggregateCaching.CACHE)
+@Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.FEEDBACK_GROUP)
 class FeedbackGroup {
 
     /** Burst thresholds above this are refused by configuration, so the group never keeps more arrival times. */

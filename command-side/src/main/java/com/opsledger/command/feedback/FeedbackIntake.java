@@ -3,15 +3,14 @@ package com.opsledger.command.feedback;
 import com.opsledger.command.Commands;
 import com.opsledger.command.ContentHash;
 import com.opsledger.events.feedback.AddFeedbackToGroup;
+import com.opsledger.events.feedback.FeedbackIds;
 import com.opsledger.events.feedback.FeedbackSubmitted;
 import com.opsledger.events.feedback.SubmitFeedback;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Takes feedback in from the platform: classifies it, records it once per submission id and counts it into its
@@ -37,18 +36,14 @@ class FeedbackIntake {
         this.clock = clock;
     }
 
-    static String feedbackId(String submissionId) {
-        return "fb-" + UUID.nameUUIDFromBytes(("feedback:" + submissionId).getBytes(StandardCharsets.UTF_8));
-    }
-
     SubmissionReceipt submit(Submission s) {
         FeedbackClassifier.Result result = FeedbackClassifier.classify(s.message());
-        String feedbackId = feedbackId(s.submissionId());
+        String feedbackId = FeedbackIds.forSubmission(s.submissionId());
         SubmitFeedback command = new SubmitFeedback(feedbackId, s.submissionId(), s.orgId(), s.workspaceId(),
                 s.userId(), s.channel(), s.message(), s.page(), s.contextJson(),
                 ContentHash.of(s.orgId(), s.workspaceId(), s.userId(), s.channel(), s.message(), s.page(),
                         s.contextJson()),
-                result.classification(), FeedbackClassifier.VERSION, result.fingerprint(), "grp-" + result.fingerprint(),
+                result.classification(), FeedbackClassifier.VERSION, result.fingerprint(), FeedbackIds.groupFor(result.fingerprint()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         SubmissionReceipt receipt = commands.send(command);
         FeedbackSubmitted recorded = receipt.feedback();

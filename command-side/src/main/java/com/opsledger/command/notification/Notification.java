@@ -1,5 +1,6 @@
 package com.opsledger.command.notification;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.notification.AcknowledgeNotification;
 import com.opsledger.events.notification.NotificationAcknowledged;
@@ -16,7 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A platform alert that operators acknowledge once they have seen it. */
-@Aggregate(cache = AggregateCaching.CACHE)
+@Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.NOTIFICATION)
 class Notification {
 
     @AggregateIdentifier

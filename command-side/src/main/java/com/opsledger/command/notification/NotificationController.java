@@ -8,6 +8,7 @@ import com.opsledger.events.WireName;
 import com.opsledger.events.notification.AcknowledgeNotification;
 import com.opsledger.events.notification.NotificationKind;
 import com.opsledger.events.notification.NotificationSeverity;
+import com.opsledger.events.notification.NotificationIds;
 import com.opsledger.events.notification.ReceiveNotification;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,12 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 
 /** The platform posts its notifications here; operators acknowledge them. */
 @RestController
@@ -55,14 +54,10 @@ class NotificationController {
         this.positions = positions;
     }
 
-    static String notificationId(String platformId) {
-        return "ntf-" + UUID.nameUUIDFromBytes(("notification:" + platformId).getBytes(StandardCharsets.UTF_8));
-    }
-
     @PostMapping("/api/v1/ingest/notifications")
     ResponseEntity<NotificationReceipt> receive(@Valid @RequestBody NotificationRequest request) {
         String details = JsonInput.objectText("details", request.details());
-        String notificationId = notificationId(request.id());
+        String notificationId = NotificationIds.forPlatformId(request.id());
         boolean created = commands.send(new ReceiveNotification(notificationId, request.id(), request.kind(),
                 request.source(), request.severity(), request.summary(), request.occurredAt(), details,
                 ContentHash.of(WireName.of(request.kind()), request.source(), WireName.of(request.severity()),
@@ -80,7 +75,7 @@ class NotificationController {
     Acknowledged acknowledge(@Valid @RequestBody AcknowledgeRequest request) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(request.notificationIds()));
         List<String> unknown = ids.stream()
-                .filter(id -> !id.startsWith("ntf-") || positions.lastPositionOf(List.of(id)).isEmpty())
+                .filter(id -> !NotificationIds.isNotification(id) || positions.lastPositionOf(List.of(id)).isEmpty())
                 .toList();
         if (!unknown.isEmpty()) {
             throw new AggregateNotFoundException(String.join(", ", unknown), "no such notification");

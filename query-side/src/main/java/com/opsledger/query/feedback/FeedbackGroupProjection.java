@@ -1,5 +1,6 @@
 package com.opsledger.query.feedback;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
@@ -28,7 +29,7 @@ import static com.opsledger.query.web.SqlValues.utc;
 class FeedbackGroupProjection {
 
     static final String NAME = "feedback-groups-v1";
-    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("FeedbackGroup"));
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.FEEDBACK_GROUP));
 
     private final ProjectionWrites writes;
 

@@ -1,5 +1,6 @@
 package com.opsledger.query.feedback;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.FeedbackArchived;
@@ -36,7 +37,7 @@ import static com.opsledger.query.web.SqlValues.utc;
 class FeedbackQueueProjection {
 
     static final String NAME = "feedback-queue-v1";
-    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Feedback"));
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.FEEDBACK));
 
     private final ProjectionWrites writes;
     private final JsonMapper json;

@@ -1,5 +1,6 @@
 package com.opsledger.query.feedback;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,7 +21,6 @@ import static com.opsledger.query.web.SqlValues.utc;
 @ProcessingGroup(FeedbackQueueProjection.NAME)
 class FeedbackTimelineProjection {
 
-    private static final String FEEDBACK_AGGREGATE = "Feedback";
 
     private final ProjectionWrites writes;
     private final JsonMapper json;
@@ -32,7 +32,7 @@ class FeedbackTimelineProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        if (!FEEDBACK_AGGREGATE.equals(event.getType())) {
+        if (!AggregateTypes.FEEDBACK.equals(event.getType())) {
             return;
         }
         writes.sql("""

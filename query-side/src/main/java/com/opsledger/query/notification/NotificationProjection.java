@@ -1,5 +1,6 @@
 package com.opsledger.query.notification;
 
+import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.WireName;
 import com.opsledger.events.notification.NotificationAcknowledged;
@@ -25,7 +26,7 @@ import static com.opsledger.query.web.SqlValues.utc;
 class NotificationProjection {
 
     static final String NAME = "notifications-v1";
-    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of("Notification"));
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.NOTIFICATION));
 
     private final ProjectionWrites writes;
 

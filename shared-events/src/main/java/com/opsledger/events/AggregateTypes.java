@@ -1,0 +1,15 @@
+package com.opsledger.events;
+
+/**
+ * The aggregate type names the event store records with every event (its {@code type} column): the command side
+ * names its aggregates by them, and the query side selects the events of an aggregate by them.
+ */
+public final class AggregateTypes {
+
+    public static final String FEEDBACK = "Feedback";
+    public static final String FEEDBACK_GROUP = "FeedbackGroup";
+    public static final String NOTIFICATION = "Notification";
+
+    private AggregateTypes() {
+    }
+}
