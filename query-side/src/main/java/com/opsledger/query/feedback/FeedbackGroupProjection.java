@@ -23,25 +23,27 @@ import java.util.Set;
 
 import static com.opsledger.query.web.SqlValues.utc;
 
-/** Duplicate/burst groups ({@code read_model.feedback_group_v1}): size, first and last seen, burst, last decision. */
+/** Duplicate/burst groups ({@value #TABLE}): size, first and last seen, burst, last decision. */
 @Component
 @ProcessingGroup(FeedbackGroupProjection.NAME)
 class FeedbackGroupProjection {
 
     static final String NAME = "feedback-groups-v1";
+    /** The table this version of the read model lives in. */
+    static final String TABLE = "read_model.feedback_group_v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.FEEDBACK_GROUP));
 
     private final ProjectionWrites writes;
 
     FeedbackGroupProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_group_v1");
+        this.writes = new ProjectionWrites(jdbc, TABLE);
     }
 
     @EventHandler
     void on(FeedbackGroupOpened e) {
         Classification c = e.classification();
         writes.sql("""
-                        INSERT INTO read_model.feedback_group_v1 (group_id, fingerprint, security_classes, signal,
+                        INSERT INTO {table} (group_id, fingerprint, security_classes, signal,
                             severity, severity_rank, member_count, burst)
                         VALUES (:id, :fingerprint, :classes, :signal, :severity, :rank, 0, false)
                         ON CONFLICT (group_id) DO NOTHING""")
@@ -57,7 +59,7 @@ class FeedbackGroupProjection {
     @EventHandler
     void on(FeedbackGroupMemberAdded e) {
         writes.sql("""
-                        UPDATE read_model.feedback_group_v1 SET member_count = :count,
+                        UPDATE {table} SET member_count = :count,
                             first_seen = coalesce(least(first_seen, :seen), :seen),
                             last_seen = coalesce(greatest(last_seen, :seen), :seen)
                         WHERE group_id = :id""")
@@ -67,7 +69,7 @@ class FeedbackGroupProjection {
 
     @EventHandler
     void on(FeedbackGroupBurstDetected e) {
-        writes.sql("UPDATE read_model.feedback_group_v1 SET burst = true, burst_detected_at = :at WHERE group_id = :id")
+        writes.sql("UPDATE {table} SET burst = true, burst_detected_at = :at WHERE group_id = :id")
                 .param("at", utc(e.detectedAt())).param("id", e.groupId())
                 .queue();
     }
@@ -75,7 +77,7 @@ class FeedbackGroupProjection {
     @EventHandler
     void on(FeedbackGroupDecided e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         writes.sql("""
-                        UPDATE read_model.feedback_group_v1 SET last_decision = :decision, last_decision_by = :actor,
+                        UPDATE {table} SET last_decision = :decision, last_decision_by = :actor,
                             last_decision_at = :at
                         WHERE group_id = :id""")
                 .param("decision", WireName.of(e.decision())).param("actor", actor).param("at", utc(at))

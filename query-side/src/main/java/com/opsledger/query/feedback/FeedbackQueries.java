@@ -70,7 +70,8 @@ class FeedbackQueries {
             f.handoff_team, f.handoff_note, f.group_id, coalesce(g.member_count, 1) AS group_size,
             coalesce(g.burst, false) AS group_burst, f.submitted_at, f.updated_at""";
     private static final String ITEM_FROM =
-            " FROM read_model.feedback_v1 f LEFT JOIN read_model.feedback_group_v1 g ON g.group_id = f.group_id";
+            " FROM " + FeedbackQueueProjection.TABLE + " f LEFT JOIN " + FeedbackGroupProjection.TABLE
+                    + " g ON g.group_id = f.group_id";
 
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
     };
@@ -113,7 +114,7 @@ class FeedbackQueries {
                         .param("cId", key.get(1)));
             }
         }
-        return Page.read(jdbc, "read_model.feedback_v1 f", where, ITEM_COLUMNS, ITEM_FROM + whereClause + order,
+        return Page.read(jdbc, FeedbackQueueProjection.TABLE + " f", where, ITEM_COLUMNS, ITEM_FROM + whereClause + order,
                 limit, this::row, last -> sort == Sort.SEVERITY
                 ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
                 : Cursor.encode(last.item().submittedAt(), last.item().feedbackId())).map(Row::item);
@@ -127,7 +128,7 @@ class FeedbackQueries {
     List<TimelineEntry> timeline(String feedbackId) {
         return jdbc.sql("""
                         SELECT sequence_number, event_type, actor, reason, occurred_at, details
-                        FROM read_model.feedback_timeline_v1 WHERE feedback_id = :id ORDER BY sequence_number""")
+                        FROM %s WHERE feedback_id = :id ORDER BY sequence_number""".formatted(FeedbackTimelineProjection.TABLE))
                 .param("id", feedbackId)
                 .query((rs, n) -> new TimelineEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
                         rs.getString("actor"), rs.getString("reason"), instant(rs, "occurred_at"),
@@ -146,13 +147,13 @@ class FeedbackQueries {
             Cursor.decode(cursor, 2, key -> where.param("cCount", Integer.parseInt(key.get(0)))
                     .param("cId", key.get(1)));
         }
-        return Page.read(jdbc, "read_model.feedback_group_v1", where, "*",
-                "FROM read_model.feedback_group_v1" + whereClause + " ORDER BY member_count DESC, group_id", limit,
+        return Page.read(jdbc, FeedbackGroupProjection.TABLE, where, "*",
+                "FROM " + FeedbackGroupProjection.TABLE + whereClause + " ORDER BY member_count DESC, group_id", limit,
                 this::groupRow, last -> Cursor.encode(last.memberCount(), last.groupId()));
     }
 
     Optional<FeedbackGroup> group(String groupId) {
-        return jdbc.sql("SELECT * FROM read_model.feedback_group_v1 WHERE group_id = :id")
+        return jdbc.sql("SELECT * FROM " + FeedbackGroupProjection.TABLE + " WHERE group_id = :id")
                 .param("id", groupId).query(this::groupRow).optional();
     }
 
@@ -160,7 +161,7 @@ class FeedbackQueries {
     Map<String, Long> countsByClass(Instant from, Instant to) {
         Map<String, Long> counts = zeroCounts(Arrays.stream(SecurityClass.values()).map(WireName::of).toList());
         Filters where = range(from, to).add("signal = :signal", "signal", WireName.of(SignalCategory.SECURITY_PROBE));
-        jdbc.sql("SELECT cls, count(*) AS n FROM read_model.feedback_v1, unnest(security_classes) AS cls"
+        jdbc.sql("SELECT cls, count(*) AS n FROM " + FeedbackQueueProjection.TABLE + ", unnest(security_classes) AS cls"
                         + where.where() + " GROUP BY cls")
                 .params(where.params())
                 .query((rs, n) -> counts.put(rs.getString("cls"), rs.getLong("n"))).list();
@@ -170,7 +171,7 @@ class FeedbackQueries {
     Map<String, Long> countsBySignal(Instant from, Instant to) {
         Map<String, Long> counts = zeroCounts(Arrays.stream(SignalCategory.values()).map(WireName::of).toList());
         Filters where = range(from, to);
-        jdbc.sql("SELECT signal, count(*) AS n FROM read_model.feedback_v1" + where.where() + " GROUP BY signal")
+        jdbc.sql("SELECT signal, count(*) AS n FROM " + FeedbackQueueProjection.TABLE + where.where() + " GROUP BY signal")
                 .params(where.params())
                 .query((rs, n) -> counts.put(rs.getString("signal"), rs.getLong("n"))).list();
         return counts;

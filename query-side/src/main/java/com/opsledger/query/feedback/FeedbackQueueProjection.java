@@ -29,7 +29,7 @@ import java.util.Set;
 import static com.opsledger.query.web.SqlValues.utc;
 
 /**
- * The feedback queue ({@code read_model.feedback_v1}): one row per item with its current state and classification.
+ * The feedback queue ({@value #TABLE}): one row per item with its current state and classification.
  * Rows change only here, in the processor's transaction, together with its token.
  */
 @Component
@@ -37,13 +37,15 @@ import static com.opsledger.query.web.SqlValues.utc;
 class FeedbackQueueProjection {
 
     static final String NAME = "feedback-queue-v1";
+    /** The table this version of the read model lives in. */
+    static final String TABLE = "read_model.feedback_v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.FEEDBACK));
 
     private final ProjectionWrites writes;
     private final JsonMapper json;
 
     FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_v1");
+        this.writes = new ProjectionWrites(jdbc, TABLE);
         this.json = json;
     }
 
@@ -51,7 +53,7 @@ class FeedbackQueueProjection {
     void on(FeedbackSubmitted e, @Timestamp Instant at) {
         Classification c = e.classification();
         writes.sql("""
-                        INSERT INTO read_model.feedback_v1 (feedback_id, submission_id, org_id, workspace_id, user_id,
+                        INSERT INTO {table} (feedback_id, submission_id, org_id, workspace_id, user_id,
                             channel, message, page, context, state, security_classes, signal, severity, severity_rank,
                             findings, group_id, submitted_at, updated_at)
                         VALUES (:id, :submission, :org, :workspace, :user, :channel, :message, :page, :context, :state,
@@ -107,7 +109,7 @@ class FeedbackQueueProjection {
     void on(FeedbackReclassified e, @Timestamp Instant at) {
         Classification c = e.classification();
         writes.sql("""
-                        UPDATE read_model.feedback_v1 SET security_classes = :classes, signal = :signal,
+                        UPDATE {table} SET security_classes = :classes, signal = :signal,
                             severity = :severity, severity_rank = :rank, findings = :findings, updated_at = :at
                         WHERE feedback_id = :id""")
                 .param("classes", classes(c))
@@ -122,7 +124,7 @@ class FeedbackQueueProjection {
 
     @EventHandler
     void on(FeedbackAssigned e, @Timestamp Instant at) {
-        writes.sql("UPDATE read_model.feedback_v1 SET assignee = :assignee, updated_at = :at WHERE feedback_id = :id")
+        writes.sql("UPDATE {table} SET assignee = :assignee, updated_at = :at WHERE feedback_id = :id")
                 .param("assignee", e.assignee()).param("at", utc(at)).param("id", e.feedbackId())
                 .queue();
     }
@@ -130,7 +132,7 @@ class FeedbackQueueProjection {
     @EventHandler
     void on(FeedbackHandedOff e, @Timestamp Instant at) {
         writes.sql("""
-                        UPDATE read_model.feedback_v1 SET handoff_team = :team, handoff_note = :note, updated_at = :at
+                        UPDATE {table} SET handoff_team = :team, handoff_note = :note, updated_at = :at
                         WHERE feedback_id = :id""")
                 .param("team", e.destinationTeam()).param("note", e.note()).param("at", utc(at))
                 .param("id", e.feedbackId())
@@ -143,7 +145,7 @@ class FeedbackQueueProjection {
     }
 
     private void moveTo(String feedbackId, FeedbackState state, Instant at) {
-        writes.sql("UPDATE read_model.feedback_v1 SET state = :state, updated_at = :at WHERE feedback_id = :id")
+        writes.sql("UPDATE {table} SET state = :state, updated_at = :at WHERE feedback_id = :id")
                 .param("state", WireName.of(state)).param("at", utc(at)).param("id", feedbackId)
                 .queue();
     }

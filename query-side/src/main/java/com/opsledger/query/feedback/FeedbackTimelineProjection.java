@@ -14,19 +14,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static com.opsledger.query.web.SqlValues.utc;
 
 /**
- * The timeline of each feedback item ({@code read_model.feedback_timeline_v1}): every event of the item with its
+ * The timeline of each feedback item ({@value #TABLE}): every event of the item with its
  * type, actor, reason, time and payload. Part of the queue's processing group, so it is reset and rebuilt with it.
  */
 @Component
 @ProcessingGroup(FeedbackQueueProjection.NAME)
 class FeedbackTimelineProjection {
 
+    /** The table this version of the read model lives in. */
+    static final String TABLE = "read_model.feedback_timeline_v1";
+
 
     private final ProjectionWrites writes;
     private final JsonMapper json;
 
     FeedbackTimelineProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.writes = new ProjectionWrites(jdbc, "read_model.feedback_timeline_v1");
+        this.writes = new ProjectionWrites(jdbc, TABLE);
         this.json = json;
     }
 
@@ -36,7 +39,7 @@ class FeedbackTimelineProjection {
             return;
         }
         writes.sql("""
-                        INSERT INTO read_model.feedback_timeline_v1 (event_id, feedback_id, sequence_number, event_type,
+                        INSERT INTO {table} (event_id, feedback_id, sequence_number, event_type,
                             actor, reason, details, occurred_at)
                         VALUES (:eventId, :feedbackId, :sequence, :type, :actor, :reason, :details, :at)
                         ON CONFLICT (event_id) DO NOTHING""")

@@ -20,24 +20,27 @@ import java.util.Set;
 
 import static com.opsledger.query.web.SqlValues.utc;
 
-/** Platform notifications ({@code read_model.notification_v1}) and whether, by whom and when they were acknowledged. */
+/** Platform notifications ({@value #TABLE}) and whether, by whom and when they were acknowledged. */
 @Component
 @ProcessingGroup(NotificationProjection.NAME)
 class NotificationProjection {
 
     static final String NAME = "notifications-v1";
+
+    /** The table this version of the read model lives in. */
+    static final String TABLE = "read_model.notification_v1";
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.NOTIFICATION));
 
     private final ProjectionWrites writes;
 
     NotificationProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, "read_model.notification_v1");
+        this.writes = new ProjectionWrites(jdbc, TABLE);
     }
 
     @EventHandler
     void on(NotificationReceived e, @Timestamp Instant receivedAt) {
         writes.sql("""
-                        INSERT INTO read_model.notification_v1 (notification_id, platform_id, kind, source, severity,
+                        INSERT INTO {table} (notification_id, platform_id, kind, source, severity,
                             summary, details, occurred_at, received_at, acknowledged)
                         VALUES (:id, :platformId, :kind, :source, :severity, :summary, :details, :occurredAt,
                             :receivedAt, false)
@@ -57,7 +60,7 @@ class NotificationProjection {
     @EventHandler
     void on(NotificationAcknowledged e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         writes.sql("""
-                        UPDATE read_model.notification_v1 SET acknowledged = true, acknowledged_by = :actor,
+                        UPDATE {table} SET acknowledged = true, acknowledged_by = :actor,
                             acknowledged_at = :at
                         WHERE notification_id = :id""")
                 .param("actor", actor).param("at", utc(at)).param("id", e.notificationId())

@@ -73,8 +73,8 @@ class NotificationQueryController {
             Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instants.parse("cursor", key.get(0))))
                     .param("cId", key.get(1)));
         }
-        return Page.read(jdbc, "read_model.notification_v1", where, "*",
-                "FROM read_model.notification_v1" + whereClause + " ORDER BY occurred_at DESC, notification_id DESC",
+        return Page.read(jdbc, NotificationProjection.TABLE, where, "*",
+                "FROM " + NotificationProjection.TABLE + whereClause + " ORDER BY occurred_at DESC, notification_id DESC",
                 pageSize, this::item, last -> Cursor.encode(last.occurredAt(), last.notificationId()));
     }
 
@@ -83,7 +83,8 @@ class NotificationQueryController {
         progress.await(NotificationProjection.READ_MODEL, minPosition);
         Map<String, Long> byKind = new LinkedHashMap<>();
         Arrays.stream(NotificationKind.values()).forEach(k -> byKind.put(WireName.of(k), 0L));
-        jdbc.sql("SELECT kind, count(*) AS n FROM read_model.notification_v1 WHERE NOT acknowledged GROUP BY kind")
+        jdbc.sql("SELECT kind, count(*) AS n FROM " + NotificationProjection.TABLE
+                        + " WHERE NOT acknowledged GROUP BY kind")
                 .query((rs, n) -> byKind.put(rs.getString("kind"), rs.getLong("n"))).list();
         return new Counts(byKind, byKind.values().stream().mapToLong(Long::longValue).sum());
     }

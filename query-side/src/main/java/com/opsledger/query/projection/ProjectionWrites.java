@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProjectionWrites {
 
+    /** Where a statement names the projection's table. */
+    public static final String TABLE = "{table}";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionWrites.class);
     private static final long FIRST_ANALYZE = 1000;
     /**
@@ -68,6 +72,8 @@ public final class ProjectionWrites {
     private final String resourceKey;
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong analyzeAt = new AtomicLong(FIRST_ANALYZE);
+    /** Each statement as written, with the table's name put in: worked out once, not per event. */
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
 
     /**
      * {@code table} is the one table the projection writes (a constant of the code, never input): it names the
@@ -86,8 +92,12 @@ public final class ProjectionWrites {
         analyzeAt.set(FIRST_ANALYZE);
     }
 
+    /**
+     * A statement on this projection's table, written with {@value #TABLE} where the table's name goes: a new version
+     * of the read model beside the old one then differs only in the name given to the constructor.
+     */
     public Statement sql(String sql) {
-        return new Statement(sql);
+        return new Statement(statements.computeIfAbsent(sql, written -> written.replace(TABLE, table)));
     }
 
     /** One statement with its named parameters, queued by {@link #queue()}. */
