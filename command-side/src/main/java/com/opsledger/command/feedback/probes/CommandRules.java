@@ -131,9 +131,7 @@ final class CommandRules {
 
     static void detect(ProbeText text, UnaryOperator<CharSequence> reads, Findings findings) {
         String s = text.text();
-        for (Rule rule : RULES) {
-            rule.apply(s, reads, findings);
-        }
+        Rule.applyAll(RULES, s, reads, findings);
         Matcher evasion = EVADED_WORD.matcher(reads.apply(s));
         while (evasion.find()) {
             String word = folded(evasion.group());

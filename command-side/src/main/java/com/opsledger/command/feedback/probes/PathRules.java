@@ -84,9 +84,7 @@ final class PathRules {
 
     static void detect(ProbeText text, String message, UnaryOperator<CharSequence> reads, Findings findings) {
         String s = text.text();
-        for (Rule rule : RULES) {
-            rule.apply(s, reads, findings);
-        }
+        Rule.applyAll(RULES, s, reads, findings);
         int step = Math.max(s.indexOf("../"), s.indexOf("..\\"));
         if (step >= 0 && hidesDots(message)) {
             findings.add(PATH, "path.encoded-traversal", CERTAIN, step, step + 3);

@@ -29,14 +29,10 @@ public final class ProbeDetector {
     public static Detection detect(String message, UnaryOperator<CharSequence> reads) {
         ProbeText text = ProbeText.of(message, reads);
         Findings findings = new Findings(text);
-        for (Rule rule : ScriptRules.RULES) {
-            rule.apply(text.text(), reads, findings);
-        }
+        Rule.applyAll(ScriptRules.RULES, text.text(), reads, findings);
         SqlRules.detect(text, reads, findings);
         CommandRules.detect(text, reads, findings);
-        for (Rule rule : TemplateRules.RULES) {
-            rule.apply(text.text(), reads, findings);
-        }
+        Rule.applyAll(TemplateRules.RULES, text.text(), reads, findings);
         PathRules.detect(text, message, reads, findings);
         boolean noOtherClass = EnumSet.complementOf(EnumSet.of(SecurityClass.FUZZ)).stream().noneMatch(findings::has);
         FuzzRules.detect(text, reads, noOtherClass, findings);

@@ -23,6 +23,13 @@ record Rule(SecurityClass securityClass, String name, double weight, List<String
                 Pattern.compile(regex, Pattern.DOTALL));
     }
 
+    /** Applies every rule of {@code rules} to {@code text}. */
+    static void applyAll(List<Rule> rules, String text, UnaryOperator<CharSequence> reads, Findings findings) {
+        for (Rule rule : rules) {
+            rule.apply(text, reads, findings);
+        }
+    }
+
     /** Adds a finding where the pattern first matches {@code text}, a view of the message's decoded text. */
     void apply(String text, UnaryOperator<CharSequence> reads, Findings findings) {
         if (literals.stream().noneMatch(literal -> literal.startsWith("^") ? text.startsWith(literal.substring(1))

@@ -143,9 +143,7 @@ final class SqlRules {
 
     static void detect(ProbeText text, UnaryOperator<CharSequence> reads, Findings findings) {
         String view = sqlView(text.text(), reads);
-        for (Rule rule : RULES) {
-            rule.apply(view, reads, findings);
-        }
+        Rule.applyAll(RULES, view, reads, findings);
     }
 
     /** The text with comments blanked and MySQL's executable comments opened, every character in its place. */
