@@ -43,7 +43,7 @@ public final class FeedbackClassifier {
     public static final String VERSION = "2";
 
     /** What the classifier found: the classification and the fingerprint that picks the duplicate group. */
-    public record Result(Classification classification, String fingerprint) {
+    public record ClassifiedText(Classification classification, String fingerprint) {
     }
 
     private static final Pattern ACTIONABLE = Pattern.compile(
@@ -60,7 +60,7 @@ public final class FeedbackClassifier {
     private FeedbackClassifier() {
     }
 
-    public static Result classify(String message) {
+    public static ClassifiedText classify(String message) {
         return classify(message, UnaryOperator.identity());
     }
 
@@ -68,14 +68,14 @@ public final class FeedbackClassifier {
      * As {@link #classify(String)}, with every pass reading its text through {@code reads}: tests count the
      * characters read to show that the work grows linearly with the message.
      */
-    static Result classify(String message, UnaryOperator<CharSequence> reads) {
+    static ClassifiedText classify(String message, UnaryOperator<CharSequence> reads) {
         ProbeDetector.Detection detection = ProbeDetector.detect(message, reads);
         String text = detection.decoded();
         List<SecurityClass> classes = List.copyOf(detection.classes());
         SignalCategory signal = signal(classes, reads.apply(text));
         Classification classification = new Classification(classes, signal, severity(classes, signal, reads.apply(text)),
                 detection.findings());
-        return new Result(classification, fingerprint(classification, text));
+        return new ClassifiedText(classification, fingerprint(classification, text));
     }
 
     /** The text with encodings, disguises, case and spacing undone: what the rules look at. */

@@ -55,7 +55,7 @@ class FeedbackCommandController {
     record Assignment(@NotBlank @Size(max = 200) String assignee, @Size(max = MAX_REASON) String reason) {
     }
 
-    record Handoff(@NotBlank @Size(max = 100) String destinationTeam, @NotBlank @Size(max = 4000) String note,
+    record HandoffRequest(@NotBlank @Size(max = 100) String destinationTeam, @NotBlank @Size(max = 4000) String note,
                    @Size(max = MAX_REASON) String reason) {
     }
 
@@ -131,7 +131,7 @@ class FeedbackCommandController {
     }
 
     @PostMapping("/{id}/handoff")
-    CommandAccepted handoff(@PathVariable String id, @Valid @RequestBody Handoff body) {
+    CommandAccepted handoff(@PathVariable String id, @Valid @RequestBody HandoffRequest body) {
         return apply(id, new HandOffFeedback(id, body.destinationTeam(), body.note()), body.reason());
     }
 
@@ -139,7 +139,8 @@ class FeedbackCommandController {
     @PostMapping("/groups/{groupId}/triage")
     GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
         requireKind(groupId, FeedbackIds.GROUP);
-        FeedbackGroupDecisions.Result result = groupDecisions.decide(groupId, body.decision(), body.reason());
+        FeedbackGroupDecisions.MembersDecided result =
+                groupDecisions.decide(groupId, body.decision(), body.reason());
         List<String> touched = new ArrayList<>(result.changed());
         touched.add(groupId);
         return new GroupDecisionAccepted(groupId, body.decision(), result.changed(), result.unchanged(),

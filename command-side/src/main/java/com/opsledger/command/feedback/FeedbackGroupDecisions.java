@@ -18,7 +18,7 @@ import java.util.List;
 class FeedbackGroupDecisions {
 
     /** Members the decision changed, and members it left alone because they were no longer open. */
-    record Result(List<String> changed, List<String> unchanged) {
+    record MembersDecided(List<String> changed, List<String> unchanged) {
     }
 
     private final Commands commands;
@@ -27,7 +27,7 @@ class FeedbackGroupDecisions {
         this.commands = commands;
     }
 
-    Result decide(String groupId, GroupDecision decision, String reason) {
+    MembersDecided decide(String groupId, GroupDecision decision, String reason) {
         List<String> members = commands.send(new DecideFeedbackGroup(groupId, decision), reason);
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
@@ -35,6 +35,6 @@ class FeedbackGroupDecisions {
             boolean applied = commands.send(new ApplyGroupDecision(member, groupId, decision), reason);
             (applied ? changed : unchanged).add(member);
         }
-        return new Result(changed, unchanged);
+        return new MembersDecided(changed, unchanged);
     }
 }

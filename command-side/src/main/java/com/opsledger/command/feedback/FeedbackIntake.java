@@ -37,7 +37,7 @@ class FeedbackIntake {
     }
 
     SubmissionReceipt submit(Submission s) {
-        FeedbackClassifier.Result result = FeedbackClassifier.classify(s.message());
+        FeedbackClassifier.ClassifiedText result = FeedbackClassifier.classify(s.message());
         String feedbackId = FeedbackIds.forSubmission(s.submissionId());
         SubmitFeedback command = new SubmitFeedback(feedbackId, s.submissionId(), s.orgId(), s.workspaceId(),
                 s.userId(), s.channel(), s.message(), s.page(), s.contextJson(),

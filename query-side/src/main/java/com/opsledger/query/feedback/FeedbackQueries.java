@@ -38,13 +38,13 @@ class FeedbackQueries {
     record GroupHint(String groupId, int size, boolean burst) {
     }
 
-    record Handoff(String destinationTeam, String note) {
+    record HandoffView(String destinationTeam, String note) {
     }
 
     record FeedbackItem(String feedbackId, String submissionId, String orgId, String workspaceId, String userId,
                         String channel, String message, String page, JsonNode context, String state,
                         List<String> securityClasses, String signal, String severity, List<Evidence> findings,
-                        String assignee, Handoff handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
+                        String assignee, HandoffView handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
     }
 
     /** Why a class was assigned: the classifier's rule and the decoded text it matched. */
@@ -55,7 +55,7 @@ class FeedbackQueries {
                          JsonNode details) {
     }
 
-    record FeedbackGroup(String groupId, String fingerprint, List<String> securityClasses, String signal,
+    record GroupView(String groupId, String fingerprint, List<String> securityClasses, String signal,
                          String severity, int memberCount, Instant firstSeen, Instant lastSeen, boolean burst,
                          Instant burstDetectedAt, String lastDecision, String lastDecisionBy,
                          Instant lastDecisionAt) {
@@ -136,7 +136,7 @@ class FeedbackQueries {
                 .list();
     }
 
-    Page<FeedbackGroup> groups(String signal, String securityClass, Boolean burst, int limit, String cursor) {
+    Page<GroupView> groups(String signal, String securityClass, Boolean burst, int limit, String cursor) {
         Filters where = new Filters()
                 .add("signal = :signal", "signal", signal)
                 .add(":class = ANY (security_classes)", "class", securityClass)
@@ -152,7 +152,7 @@ class FeedbackQueries {
                 this::groupRow, last -> Cursor.encode(last.memberCount(), last.groupId()));
     }
 
-    Optional<FeedbackGroup> group(String groupId) {
+    Optional<GroupView> group(String groupId) {
         return jdbc.sql("SELECT * FROM " + FeedbackGroupProjection.TABLE + " WHERE group_id = :id")
                 .param("id", groupId).query(this::groupRow).optional();
     }
@@ -200,13 +200,13 @@ class FeedbackQueries {
                 context == null ? null : json.readTree(context), rs.getString("state"),
                 strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
                 json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"),
-                team == null ? null : new Handoff(team, rs.getString("handoff_note")),
+                team == null ? null : new HandoffView(team, rs.getString("handoff_note")),
                 new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
                 instant(rs, "submitted_at"), instant(rs, "updated_at")), rs.getInt("severity_rank"));
     }
 
-    private FeedbackGroup groupRow(ResultSet rs, int n) throws SQLException {
-        return new FeedbackGroup(rs.getString("group_id"), rs.getString("fingerprint"),
+    private GroupView groupRow(ResultSet rs, int n) throws SQLException {
+        return new GroupView(rs.getString("group_id"), rs.getString("fingerprint"),
                 strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
                 rs.getInt("member_count"), instant(rs, "first_seen"), instant(rs, "last_seen"),
                 rs.getBoolean("burst"), instant(rs, "burst_detected_at"), rs.getString("last_decision"),

@@ -36,10 +36,10 @@ class FeedbackQueueController {
     }
 
     record SecurityOverview(Map<String, Long> byClassification, Map<String, Long> bySignal,
-                            List<FeedbackQueries.FeedbackGroup> topGroups) {
+                            List<FeedbackQueries.GroupView> topGroups) {
     }
 
-    record GroupDetail(FeedbackQueries.FeedbackGroup group, Page<FeedbackQueries.FeedbackItem> members) {
+    record GroupDetail(FeedbackQueries.GroupView group, Page<FeedbackQueries.FeedbackItem> members) {
     }
 
     private final FeedbackQueries queries;
@@ -107,7 +107,7 @@ class FeedbackQueueController {
 
     /** Groups, largest first. */
     @GetMapping("/groups")
-    Page<FeedbackQueries.FeedbackGroup> groups(@RequestParam(required = false) SignalCategory signal,
+    Page<FeedbackQueries.GroupView> groups(@RequestParam(required = false) SignalCategory signal,
                                                @RequestParam(required = false) SecurityClass classification,
                                                @RequestParam(required = false) Boolean burst,
                                                @RequestParam(required = false) Integer limit,
@@ -125,7 +125,7 @@ class FeedbackQueueController {
                       @RequestParam(required = false) String cursor,
                       @RequestParam(required = false) Long minPosition) {
         awaitFeedback(minPosition);
-        FeedbackQueries.FeedbackGroup group = queries.group(id).orElseThrow(() -> notFound("group", id));
+        FeedbackQueries.GroupView group = queries.group(id).orElseThrow(() -> notFound("group", id));
         FeedbackQueries.QueueFilter members = new FeedbackQueries.QueueFilter(null, false, null, null, null, id, null,
                 null, null);
         return new GroupDetail(group, queries.queue(members, FeedbackQueries.Sort.NEWEST, QueryParams.limit(limit),
