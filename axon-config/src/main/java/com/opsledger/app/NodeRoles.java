@@ -1,11 +1,8 @@
 package com.opsledger.app;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.Set;
 
 /**
  * What a node runs: {@code opsledger.node.roles} lists {@code command}, {@code query} or both (the default).
- * The command side (aggregates, command endpoints) and the query side (projections, read endpoints) are each
- * scanned only on nodes that hold that role, so each side scales on its own.
+ * The conditions below let {@link OpsLedgerApplication} scan the command side (aggregates, command endpoints) and the
+ * query side (projections, read endpoints) only on nodes that hold that role, so each side scales on its own.
  */
 public final class NodeRoles {
 
@@ -47,17 +44,5 @@ public final class NodeRoles {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return of(context).contains("query");
         }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(CommandRole.class)
-    @ComponentScan("com.opsledger.command")
-    static class CommandSide {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(QueryRole.class)
-    @ComponentScan("com.opsledger.query")
-    static class QuerySide {
     }
 }

@@ -4,11 +4,15 @@ import com.opsledger.app.security.LocalTokens;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
 
 /**
- * The OpsLedger service: command side, query side or both, as {@code opsledger.node.roles} says.
+ * The OpsLedger service: command side, query side or both, as {@code opsledger.node.roles} says ({@link NodeRoles});
+ * the two sides are scanned here, each under its role.
  *
  * <p>{@code java -jar opsledger.jar mint-token --subject alice --roles operator} prints a signed operator token
  * instead of starting the service.
@@ -16,6 +20,20 @@ import java.util.Arrays;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class OpsLedgerApplication {
+
+    /** The command side: aggregates, policies, ingest and command endpoints, on nodes with the command role. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NodeRoles.CommandRole.class)
+    @ComponentScan("com.opsledger.command")
+    static class CommandSide {
+    }
+
+    /** The query side: projections, read endpoints, read-your-writes, on nodes with the query role. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NodeRoles.QueryRole.class)
+    @ComponentScan("com.opsledger.query")
+    static class QuerySide {
+    }
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("mint-token")) {
