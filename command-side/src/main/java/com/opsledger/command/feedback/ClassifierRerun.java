@@ -35,6 +35,9 @@ class ClassifierRerun {
 
     static final String ACTOR = "classifier";
     private static final Logger log = LoggerFactory.getLogger(ClassifierRerun.class);
+    /** Who and why, on every command a run sends. */
+    private static final MetaData BY_THE_CLASSIFIER = MetaData.from(Map.of(MetaDataKeys.ACTOR, ACTOR,
+            MetaDataKeys.REASON, "classifier version " + FeedbackClassifier.VERSION));
 
     enum State { IDLE, RUNNING, FINISHED, FAILED }
 
@@ -65,7 +68,7 @@ class ClassifierRerun {
         if (run == null || run.state != State.RUNNING) {
             run = new Run(startedBy, clock.instant());
             Run started = run;
-            worker.execute(() -> started.execute(this));
+            worker.execute(started::execute);
         }
         return run.status();
     }
@@ -79,23 +82,6 @@ class ClassifierRerun {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-    }
-
-    private void rerun(String feedbackId, Run run) {
-        MetaData metaData = MetaData.from(Map.of(MetaDataKeys.ACTOR, ACTOR,
-                MetaDataKeys.REASON, "classifier version " + FeedbackClassifier.VERSION));
-        try {
-            RerunOutcome outcome = commands.send(new RerunClassifier(feedbackId), metaData);
-            (switch (outcome) {
-                case RECLASSIFIED -> run.reclassified;
-                case EXPLAINED -> run.explained;
-                case UNCHANGED -> run.unchanged;
-                case SKIPPED -> run.skipped;
-            }).incrementAndGet();
-        } catch (RuntimeException e) {
-            run.failed.incrementAndGet();
-            log.warn("Re-running the classifier over {} failed; the next run will try it again", feedbackId, e);
-        }
     }
 
     private final class Run {
@@ -116,22 +102,40 @@ class ClassifierRerun {
             this.startedAt = startedAt;
         }
 
-        void execute(ClassifierRerun rerun) {
-            try (Stream<? extends TrackedEventMessage<?>> log = events.readEvents(null, true)) {
-                log.filter(event -> event instanceof DomainEventMessage<?>
+        void execute() {
+            try (Stream<? extends TrackedEventMessage<?>> history = events.readEvents(null, true)) {
+                history.filter(event -> event instanceof DomainEventMessage<?>
                                 && FeedbackSubmitted.class.equals(event.getPayloadType()))
                         .takeWhile(event -> !Thread.currentThread().isInterrupted())
-                        .forEach(event -> {
-                            items.incrementAndGet();
-                            rerun.rerun(((DomainEventMessage<?>) event).getAggregateIdentifier(), this);
-                        });
-                state = State.FINISHED;
+                        .forEach(event -> rerun(((DomainEventMessage<?>) event).getAggregateIdentifier()));
+                if (Thread.currentThread().isInterrupted()) {
+                    error = "stopped with the node before the end; start it again to complete it";
+                    state = State.FAILED;
+                } else {
+                    state = State.FINISHED;
+                }
             } catch (RuntimeException e) {
                 error = e.getMessage();
                 state = State.FAILED;
-                ClassifierRerun.log.error("Re-running the classifier stopped", e);
+                log.error("Re-running the classifier stopped", e);
             } finally {
                 finishedAt = clock.instant();
+            }
+        }
+
+        private void rerun(String feedbackId) {
+            items.incrementAndGet();
+            try {
+                RerunOutcome outcome = commands.send(new RerunClassifier(feedbackId), BY_THE_CLASSIFIER);
+                (switch (outcome) {
+                    case RECLASSIFIED -> reclassified;
+                    case EXPLAINED -> explained;
+                    case UNCHANGED -> unchanged;
+                    case SKIPPED -> skipped;
+                }).incrementAndGet();
+            } catch (RuntimeException e) {
+                failed.incrementAndGet();
+                log.warn("Re-running the classifier over {} failed; the next run will try it again", feedbackId, e);
             }
         }
 

@@ -73,6 +73,9 @@ class FeedbackQueries {
             " FROM " + FeedbackQueueProjection.TABLE + " f LEFT JOIN " + FeedbackGroupProjection.TABLE
                     + " g ON g.group_id = f.group_id";
 
+    private static final String TIMELINE = """
+            SELECT sequence_number, event_type, actor, reason, occurred_at, details
+            FROM %s WHERE feedback_id = :id ORDER BY sequence_number""".formatted(FeedbackTimelineProjection.TABLE);
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
     };
 
@@ -126,9 +129,7 @@ class FeedbackQueries {
     }
 
     List<TimelineEntry> timeline(String feedbackId) {
-        return jdbc.sql("""
-                        SELECT sequence_number, event_type, actor, reason, occurred_at, details
-                        FROM %s WHERE feedback_id = :id ORDER BY sequence_number""".formatted(FeedbackTimelineProjection.TABLE))
+        return jdbc.sql(TIMELINE)
                 .param("id", feedbackId)
                 .query((rs, n) -> new TimelineEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
                         rs.getString("actor"), rs.getString("reason"), instant(rs, "occurred_at"),

@@ -142,17 +142,21 @@ final class ProbeText {
                 code.add(new int[] {start, start + decoded.length()});
                 continue;
             }
-            Matcher inline = INLINE_CODE.matcher(reads.apply(decoded));
             boolean spans = false;
-            while (decoded.indexOf('`') >= 0 && inline.find()) {
-                code.add(new int[] {start + inline.start(), start + inline.end()});
-                spans = true;
+            if (decoded.indexOf('`') >= 0) {
+                Matcher inline = INLINE_CODE.matcher(reads.apply(decoded));
+                while (inline.find()) {
+                    code.add(new int[] {start + inline.start(), start + inline.end()});
+                    spans = true;
+                }
             }
-            Matcher command = DEVELOPER_COMMAND.matcher(reads.apply(decoded));
-            if (!spans && mentionsDeveloperTool(decoded) && command.find()) {
-                Matcher resumes = SENTENCE_RESUMES.matcher(reads.apply(command.group()));
-                int end = resumes.find() ? command.start() + resumes.start() : command.end();
-                code.add(new int[] {start + command.start(), start + end});
+            if (!spans && mentionsDeveloperTool(decoded)) {
+                Matcher command = DEVELOPER_COMMAND.matcher(reads.apply(decoded));
+                if (command.find()) {
+                    Matcher resumes = SENTENCE_RESUMES.matcher(reads.apply(command.group()));
+                    int end = resumes.find() ? command.start() + resumes.start() : command.end();
+                    code.add(new int[] {start + command.start(), start + end});
+                }
             }
         }
         text.setLength(Math.max(0, text.length() - 1));
@@ -446,7 +450,7 @@ final class ProbeText {
         return false;
     }
 
-    static String replace(Pattern pattern, CharSequence text, Function<Matcher, String> replacement) {
+    private static String replace(Pattern pattern, CharSequence text, Function<Matcher, String> replacement) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
