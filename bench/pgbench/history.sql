@@ -7,7 +7,7 @@ SELECT md5('bench-event-' || i)::uuid::text,
        0,
        'Feedback',
        to_char(timestamp '2026-11-01' + i * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-       'com.opsledger.events.feedback.FeedbackSubmitted',
+       'com.opsledger.events.feedback.event.FeedbackSubmitted',
        NULL,
        json_build_object(
            'feedbackId', 'fb-bench-' || i, 'submissionId', 'bench-' || i, 'orgId', 'org-' || (i % 50),

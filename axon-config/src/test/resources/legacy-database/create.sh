@@ -2,6 +2,7 @@
 # Creates legacy-database/<commit>.sql: a database as the service at that commit leaves it after a morning of use
 # (feedback through every transition, a burst group decided, notifications acknowledged, a classifier re-run), so
 # that tests can check that today's migrations and upcasters take over a database made by an older release.
+# psql meta-commands (\restrict) are left out: the tests load the file over JDBC.
 # Usage: create.sh <path to opsledger.jar built at the commit> <commit>; needs the PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 jar=$1; commit=$2; here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +51,6 @@ post /api/v1/admin/notifications/acknowledge "$OP" "{\"notificationIds\":[\"$N\"
 post /api/v1/admin/feedback/reclassification "$ADMIN"
 sleep 5   # projections and the re-run finish
 kill $service; wait $service || true
-pg_dump -h 127.0.0.1 -U postgres --inserts --no-owner --no-privileges "$db" | grep -v '^SET transaction_timeout' \
+pg_dump -h 127.0.0.1 -U postgres --inserts --no-owner --no-privileges "$db" | grep -v -e '^SET transaction_timeout' -e '^\\' \
   > "$here/$commit.sql"
 echo "wrote $here/$commit.sql"

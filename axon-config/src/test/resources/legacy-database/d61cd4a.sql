@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict 4pgbg0ma6jiIXdM3rjUln6WzJmcdEGfnIigFAszbet2WgdMx9CpTk6qbjmZihHn
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -720,5 +719,4 @@ CREATE INDEX notification_v1_unacknowledged ON read_model.notification_v1 USING 
 -- PostgreSQL database dump complete
 --
 
-\unrestrict 4pgbg0ma6jiIXdM3rjUln6WzJmcdEGfnIigFAszbet2WgdMx9CpTk6qbjmZihHn
 

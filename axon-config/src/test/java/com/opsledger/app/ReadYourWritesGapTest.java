@@ -29,7 +29,7 @@ class ReadYourWritesGapTest extends IntegrationTest {
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload, meta_data)
                         SELECT md5(:run || i)::uuid::text, 'fb-gap-' || :run || '-' || i, 0, 'Feedback',
-                               now_utc, 'com.opsledger.events.feedback.FeedbackSubmitted',
+                               now_utc, 'com.opsledger.events.feedback.event.FeedbackSubmitted',
                                json_build_object('feedbackId', 'fb-gap-' || :run || '-' || i,
                                    'submissionId', 'gap-' || :run || '-' || i, 'orgId', 'org', 'workspaceId', 'ws',
                                    'userId', 'user', 'channel', 'web', 'message', 'Export is broken ' || i,

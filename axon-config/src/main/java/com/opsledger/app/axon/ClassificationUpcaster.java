@@ -1,8 +1,8 @@
 package com.opsledger.app.axon;
 
-import com.opsledger.events.feedback.FeedbackGroupOpened;
-import com.opsledger.events.feedback.FeedbackReclassified;
-import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.event.FeedbackGroupOpened;
+import com.opsledger.events.feedback.event.FeedbackReclassified;
+import com.opsledger.events.feedback.event.FeedbackSubmitted;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;

@@ -3,7 +3,7 @@ package com.opsledger.app.web;
 import com.fasterxml.jackson.databind.JavaType;
 import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
-import com.opsledger.events.feedback.SubmitFeedback;
+import com.opsledger.events.feedback.command.SubmitFeedback;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;

@@ -1,15 +1,16 @@
 package com.opsledger.app.axon;
 
 import com.opsledger.events.feedback.Classification;
-import com.opsledger.events.feedback.FeedbackGroupOpened;
-import com.opsledger.events.feedback.FeedbackReclassified;
-import com.opsledger.events.feedback.FeedbackSubmitted;
+import com.opsledger.events.feedback.event.FeedbackGroupOpened;
+import com.opsledger.events.feedback.event.FeedbackReclassified;
+import com.opsledger.events.feedback.event.FeedbackSubmitted;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.Severity;
 import com.opsledger.events.feedback.SignalCategory;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events stored before revision 2, as the JSON fixtures under {@code upcasting/} hold them, read as revision 2. */
+/**
+ * Events stored before revision 2, as the JSON fixtures under {@code upcasting/} hold them (under their classes'
+ * names before the move into {@code event}), read through the chain as today's revision 2.
+ */
 class ClassificationUpcasterTest {
 
     private static final Classification PROBE =
@@ -73,8 +77,12 @@ class ClassificationUpcasterTest {
         try (InputStream in = getClass().getResourceAsStream("/upcasting/" + type.getSimpleName() + "-1.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        IntermediateEventRepresentation read = new ClassificationUpcaster()
-                .upcast(Stream.of(representation(type.getName(), null, json))).findFirst().orElseThrow();
+        // As first stored: under the package the class had then, without a revision.
+        String storedName = "com.opsledger.events.feedback." + type.getSimpleName();
+        IntermediateEventRepresentation read = new EventUpcasterChain(new MovedEventTypesUpcaster(),
+                new ClassificationUpcaster()).upcast(Stream.of(representation(storedName, null, json)))
+                .findFirst().orElseThrow();
+        assertThat(read.getType().getName()).isEqualTo(type.getName());
         assertThat(read.getType().getRevision()).isEqualTo("2");
         return type.cast(serializer.deserialize(read.getData()));
     }

@@ -2,8 +2,8 @@ package com.opsledger.command.feedback;
 
 import com.opsledger.command.Commands;
 import com.opsledger.events.MetaDataKeys;
-import com.opsledger.events.feedback.FeedbackSubmitted;
-import com.opsledger.events.feedback.RerunClassifier;
+import com.opsledger.events.feedback.event.FeedbackSubmitted;
+import com.opsledger.events.feedback.command.RerunClassifier;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -1,12 +1,12 @@
 package com.opsledger.command.feedback;
 
 import com.opsledger.events.AggregateTypes;
-import com.opsledger.events.feedback.AddFeedbackToGroup;
-import com.opsledger.events.feedback.DecideFeedbackGroup;
-import com.opsledger.events.feedback.FeedbackGroupBurstDetected;
-import com.opsledger.events.feedback.FeedbackGroupDecided;
-import com.opsledger.events.feedback.FeedbackGroupMemberAdded;
-import com.opsledger.events.feedback.FeedbackGroupOpened;
+import com.opsledger.events.feedback.command.AddFeedbackToGroup;
+import com.opsledger.events.feedback.command.DecideFeedbackGroup;
+import com.opsledger.events.feedback.event.FeedbackGroupBurstDetected;
+import com.opsledger.events.feedback.event.FeedbackGroupDecided;
+import com.opsledger.events.feedback.event.FeedbackGroupMemberAdded;
+import com.opsledger.events.feedback.event.FeedbackGroupOpened;
 import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,8 +1,8 @@
 package com.opsledger.command.feedback;
 
 import com.opsledger.command.Commands;
-import com.opsledger.events.feedback.ApplyGroupDecision;
-import com.opsledger.events.feedback.DecideFeedbackGroup;
+import com.opsledger.events.feedback.command.ApplyGroupDecision;
+import com.opsledger.events.feedback.command.DecideFeedbackGroup;
 import com.opsledger.events.feedback.GroupDecision;
 import org.springframework.stereotype.Service;
 

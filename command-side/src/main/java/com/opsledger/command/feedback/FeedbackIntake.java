@@ -2,10 +2,10 @@ package com.opsledger.command.feedback;
 
 import com.opsledger.command.Commands;
 import com.opsledger.command.ContentHash;
-import com.opsledger.events.feedback.AddFeedbackToGroup;
+import com.opsledger.events.feedback.command.AddFeedbackToGroup;
 import com.opsledger.events.feedback.FeedbackIds;
-import com.opsledger.events.feedback.FeedbackSubmitted;
-import com.opsledger.events.feedback.SubmitFeedback;
+import com.opsledger.events.feedback.event.FeedbackSubmitted;
+import com.opsledger.events.feedback.command.SubmitFeedback;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 

@@ -2,10 +2,10 @@ package com.opsledger.command.notification;
 
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.RuleViolation;
-import com.opsledger.events.notification.AcknowledgeNotification;
-import com.opsledger.events.notification.NotificationAcknowledged;
-import com.opsledger.events.notification.NotificationReceived;
-import com.opsledger.events.notification.ReceiveNotification;
+import com.opsledger.events.notification.command.AcknowledgeNotification;
+import com.opsledger.events.notification.event.NotificationAcknowledged;
+import com.opsledger.events.notification.event.NotificationReceived;
+import com.opsledger.events.notification.command.ReceiveNotification;
 import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

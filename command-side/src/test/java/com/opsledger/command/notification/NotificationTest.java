@@ -1,12 +1,12 @@
 package com.opsledger.command.notification;
 
 import com.opsledger.events.RuleViolation;
-import com.opsledger.events.notification.AcknowledgeNotification;
-import com.opsledger.events.notification.NotificationAcknowledged;
+import com.opsledger.events.notification.command.AcknowledgeNotification;
+import com.opsledger.events.notification.event.NotificationAcknowledged;
 import com.opsledger.events.notification.NotificationKind;
-import com.opsledger.events.notification.NotificationReceived;
+import com.opsledger.events.notification.event.NotificationReceived;
 import com.opsledger.events.notification.NotificationSeverity;
-import com.opsledger.events.notification.ReceiveNotification;
+import com.opsledger.events.notification.command.ReceiveNotification;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,0 @@
-package com.opsledger.events.feedback;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Decides every open member at once; answers with the member ids the decision goes to. */
-public record DecideFeedbackGroup(@TargetAggregateIdentifier String groupId, GroupDecision decision) {
-}

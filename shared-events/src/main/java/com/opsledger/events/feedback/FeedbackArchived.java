@@ -1,5 +1,0 @@
-package com.opsledger.events.feedback;
-
-/** @param duplicateOfGroup the group it was archived as a duplicate of, or null for a resolved item */
-public record FeedbackArchived(String feedbackId, String duplicateOfGroup) {
-}

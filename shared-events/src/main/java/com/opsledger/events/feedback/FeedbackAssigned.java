@@ -1,4 +1,0 @@
-package com.opsledger.events.feedback;
-
-public record FeedbackAssigned(String feedbackId, String assignee) {
-}

@@ -1,8 +1,0 @@
-package com.opsledger.events.feedback;
-
-import java.time.Instant;
-
-/** {@code membersInWindow} members arrived within {@code windowSeconds}: a burst. */
-public record FeedbackGroupBurstDetected(String groupId, int membersInWindow, long windowSeconds,
-                                         Instant detectedAt) {
-}

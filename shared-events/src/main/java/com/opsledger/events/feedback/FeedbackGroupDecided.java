@@ -1,7 +1,0 @@
-package com.opsledger.events.feedback;
-
-import java.util.List;
-
-/** An operator decided the group; the decision goes to each of {@code memberIds} that is still open. */
-public record FeedbackGroupDecided(String groupId, GroupDecision decision, List<String> memberIds) {
-}

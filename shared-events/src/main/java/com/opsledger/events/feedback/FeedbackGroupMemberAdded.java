@@ -1,6 +1,0 @@
-package com.opsledger.events.feedback;
-
-import java.time.Instant;
-
-public record FeedbackGroupMemberAdded(String groupId, String feedbackId, int memberCount, Instant seenAt) {
-}

@@ -1,8 +1,0 @@
-package com.opsledger.events.feedback;
-
-import org.axonframework.serialization.Revision;
-
-/** @param classification the classification of the first member, which names the group in the queue */
-@Revision("2")
-public record FeedbackGroupOpened(String groupId, String fingerprint, Classification classification) {
-}

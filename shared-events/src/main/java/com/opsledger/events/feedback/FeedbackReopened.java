@@ -1,4 +1,0 @@
-package com.opsledger.events.feedback;
-
-public record FeedbackReopened(String feedbackId, FeedbackState reopenedFrom) {
-}

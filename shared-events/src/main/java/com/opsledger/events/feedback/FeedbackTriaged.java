@@ -1,5 +1,0 @@
-package com.opsledger.events.feedback;
-
-/** @param groupId the group whose decision triaged it, or null when triaged on its own */
-public record FeedbackTriaged(String feedbackId, String groupId) {
-}

@@ -1,4 +1,0 @@
-package com.opsledger.events.feedback;
-
-public record FeedbackWorkStarted(String feedbackId) {
-}

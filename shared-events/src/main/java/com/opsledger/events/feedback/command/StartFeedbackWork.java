@@ -1,0 +1,6 @@
+package com.opsledger.events.feedback.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record StartFeedbackWork(@TargetAggregateIdentifier String feedbackId) {
+}

@@ -1,0 +1,4 @@
+package com.opsledger.events.feedback.event;
+
+public record FeedbackWorkStarted(String feedbackId) {
+}

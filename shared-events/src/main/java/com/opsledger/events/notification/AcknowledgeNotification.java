@@ -1,7 +1,0 @@
-package com.opsledger.events.notification;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Acknowledges a notification; answers false when it was acknowledged already. */
-public record AcknowledgeNotification(@TargetAggregateIdentifier String notificationId) {
-}

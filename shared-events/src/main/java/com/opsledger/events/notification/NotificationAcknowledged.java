@@ -1,4 +1,0 @@
-package com.opsledger.events.notification;
-
-public record NotificationAcknowledged(String notificationId) {
-}

@@ -1,0 +1,2 @@
+/** What the platform and operators ask of a notification. */
+package com.opsledger.events.notification.command;

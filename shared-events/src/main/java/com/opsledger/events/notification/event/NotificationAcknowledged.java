@@ -1,0 +1,4 @@
+package com.opsledger.events.notification.event;
+
+public record NotificationAcknowledged(String notificationId) {
+}

@@ -1,0 +1,2 @@
+/** What happened to notifications: the stored history. */
+package com.opsledger.events.notification.event;
