@@ -106,6 +106,22 @@ public final class Api {
         }
     }
 
+    /** The position of the newest event in the store, as the projections report it. */
+    public long head() {
+        return get("/api/v1/admin/projections", token("api-head", "operator")).json().valueStream()
+                .mapToLong(p -> p.get("head").asLong()).max().orElseThrow();
+    }
+
+    /** Waits between two polls of an asynchronous outcome. */
+    public static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(HttpRequest.Builder request, String authorization, String serviceKey) {
         if (authorization != null) {
             request.header("Authorization", authorization);

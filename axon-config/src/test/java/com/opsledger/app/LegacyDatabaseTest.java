@@ -62,6 +62,8 @@ class LegacyDatabaseTest {
             assertThat(api.get("/api/v1/admin/feedback?minPosition=" + head, OPERATOR).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/admin/notifications?minPosition=" + head, OPERATOR).status()).isEqualTo(200);
             assertThat(readModels(jdbc, before)).as("rows rebuilt from the old history").isEqualTo(before);
+            assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry").query(Long.class).single())
+                    .as("no event of the old history failed").isZero();
 
             // The old aggregates load and take commands: a second report of the export bug joins its old group.
             Api.Response again = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(

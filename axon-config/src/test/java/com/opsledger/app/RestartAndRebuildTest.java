@@ -67,6 +67,9 @@ class RestartAndRebuildTest {
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
                     .containsExactly("feedback-groups-v1", "feedback-queue-v1", "notifications-v1");
+            assertThat(api.post("/api/v1/admin/projections/feedback-group-decisions/rebuild", ADMIN, Map.of())
+                    .status()).as("the decisions' fan-out is no projection: replaying it would act again")
+                    .isEqualTo(404);
         }
     }
 
@@ -96,8 +99,10 @@ class RestartAndRebuildTest {
                 "severity", "info", "summary", "quota at 80%", "occurredAt", "2026-11-24T02:00:00Z"));
         Api.Response ack = api.post("/api/v1/admin/notifications/acknowledge", OPERATOR,
                 Map.of("notificationIds", List.of(n1.at("/notificationId").asString())));
-        assertThat(decided.status()).isEqualTo(200);
-        return ack.at("/position").asLong();
+        assertThat(decided.status()).isEqualTo(202);
+        GroupDecisionFanOutTest.awaitProgress(api, other.at("/groupId").asString(), decided.at("/position").asLong(),
+                progress -> progress.at("/finished").asBoolean());
+        return api.head();
     }
 
     private static void awaitAll(Api api, long position) {

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 /**
  * Aggregates stay in memory between commands, so a command loads only the events appended since, not the whole
  * stream: a duplicate group fed by a burst of thousands of probes would otherwise be replayed on every member.
- * A stale entry (another node appended) fails its append, is evicted, and {@link Commands} tries again on fresh state.
+ * A stale entry (another node appended) fails its append, is evicted, and {@link CommandSender} tries again on fresh state.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateCaching {

@@ -1,5 +1,10 @@
 package com.opsledger.app.axon;
 
+import com.opsledger.command.feedback.GroupDecisionFanOut;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+
 import com.opsledger.events.MetaDataKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -176,6 +181,23 @@ public class AxonConfiguration {
                         .registerTransactionManager(group, config -> nested);
             }
         });
+    }
+
+    /**
+     * The processor that takes group decisions to their members ({@link GroupDecisionFanOut}): one thread, one
+     * segment (decisions of a group are applied in order), starting at the head of the store the first time it runs,
+     * since decisions recorded before it existed were applied within their request. A failure is retried, never
+     * skipped: a decision left half-applied would be a silent lie.
+     */
+    @Bean
+    ConfigurerModule groupDecisionFanOutProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(GroupDecisionFanOut.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerListenerInvocationErrorHandler(GroupDecisionFanOut.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
     }
 
     /**

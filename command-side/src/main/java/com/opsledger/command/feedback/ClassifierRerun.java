@@ -1,6 +1,6 @@
 package com.opsledger.command.feedback;
 
-import com.opsledger.command.Commands;
+import com.opsledger.command.CommandSender;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.feedback.event.FeedbackSubmitted;
 import com.opsledger.events.feedback.command.RerunClassifier;
@@ -48,7 +48,7 @@ class ClassifierRerun {
     }
 
     private final EventStorageEngine events;
-    private final Commands commands;
+    private final CommandSender commands;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "classifier-rerun");
@@ -57,7 +57,7 @@ class ClassifierRerun {
     });
     private volatile Run run;
 
-    ClassifierRerun(EventStorageEngine events, Commands commands, Clock clock) {
+    ClassifierRerun(EventStorageEngine events, CommandSender commands, Clock clock) {
         this.events = events;
         this.commands = commands;
         this.clock = clock;

@@ -23,6 +23,7 @@ import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.command.HandOffFeedback;
 import com.opsledger.events.feedback.command.ReclassifyFeedback;
 import com.opsledger.events.feedback.command.ReopenFeedback;
+import com.opsledger.events.feedback.command.ResubmitFeedback;
 import com.opsledger.events.feedback.command.RerunClassifier;
 import com.opsledger.events.feedback.command.StartFeedbackWork;
 import com.opsledger.events.feedback.command.SubmitFeedback;
@@ -61,33 +62,41 @@ class Feedback {
     private Classification classification;
     private boolean classifiedByOperator;
     private String assignee;
+    /** The sequence number of the last group decision this member followed; -1 for none. */
+    private long lastGroupDecision = -1;
 
     Feedback() {
         // For Axon: the aggregate is rebuilt from its events.
     }
 
-    /** Answers with the feedback as first submitted, whether this command created it or repeated it. */
+    /**
+     * Records a first submission without looking for an earlier one: a submission id seen before fails to store
+     * (the id is taken), and the intake then asks with {@link ResubmitFeedback}. So the common case, a new item,
+     * reads nothing.
+     */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    SubmissionReceipt handle(SubmitFeedback command) {
-        if (submission != null) {
-            if (!submission.contentHash().equals(command.contentHash())) {
-                throw new RuleViolation("submission id '" + command.submissionId()
-                        + "' was already used for different feedback");
-            }
-            return new SubmissionReceipt(submission, false);
-        }
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(SubmitFeedback command) {
         apply(new FeedbackSubmitted(command.feedbackId(), command.submissionId(), command.orgId(),
                 command.workspaceId(), command.userId(), command.channel(), command.message(), command.page(),
                 command.contextJson(), command.contentHash(), command.classification(), command.classifierVersion(),
                 command.fingerprint(), command.groupId(), command.submittedAt()));
-        return new SubmissionReceipt(submission, true);
+    }
+
+    /** The same submission again is answered as first recorded; other content under its id is refused. */
+    @CommandHandler
+    SubmissionAccepted handle(ResubmitFeedback command) {
+        if (!submission.contentHash().equals(command.contentHash())) {
+            throw new RuleViolation("submission id '" + command.submissionId()
+                    + "' was already used for different feedback");
+        }
+        return new SubmissionAccepted(feedbackId, submission.groupId(), submission.classification(), false);
     }
 
     @CommandHandler
     void handle(TriageFeedback command) {
         requireState(TRIAGED, "only open feedback can be triaged", OPEN);
-        apply(new FeedbackTriaged(feedbackId, null));
+        apply(new FeedbackTriaged(feedbackId, null, null));
     }
 
     @CommandHandler
@@ -105,7 +114,7 @@ class Feedback {
     @CommandHandler
     void handle(ArchiveFeedback command) {
         requireState(ARCHIVED, "feedback is archived once done", DONE);
-        apply(new FeedbackArchived(feedbackId, null));
+        apply(new FeedbackArchived(feedbackId, null, null));
     }
 
     @CommandHandler
@@ -163,15 +172,21 @@ class Feedback {
         apply(new FeedbackHandedOff(feedbackId, command.destinationTeam(), command.note()));
     }
 
-    /** Answers whether the group decision changed this member: only open members follow their group. */
+    /**
+     * Answers whether this decision changed this member: an open member follows it; a member that followed it
+     * already (the decision applied again after a crash) answers yes and changes nothing; others are left alone.
+     */
     @CommandHandler
     boolean handle(ApplyGroupDecision command) {
+        if (lastGroupDecision >= command.decisionSequence()) {
+            return true;
+        }
         if (state != OPEN) {
             return false;
         }
         apply(command.decision() == GroupDecision.TRIAGE
-                ? new FeedbackTriaged(feedbackId, command.groupId())
-                : new FeedbackArchived(feedbackId, command.groupId()));
+                ? new FeedbackTriaged(feedbackId, command.groupId(), command.decisionSequence())
+                : new FeedbackArchived(feedbackId, command.groupId(), command.decisionSequence()));
         return true;
     }
 
@@ -205,6 +220,7 @@ class Feedback {
     @EventSourcingHandler
     void on(FeedbackTriaged event) {
         state = TRIAGED;
+        followed(event.decisionSequence());
     }
 
     @EventSourcingHandler
@@ -220,6 +236,13 @@ class Feedback {
     @EventSourcingHandler
     void on(FeedbackArchived event) {
         state = ARCHIVED;
+        followed(event.decisionSequence());
+    }
+
+    private void followed(Long groupDecision) {
+        if (groupDecision != null) {
+            lastGroupDecision = Math.max(lastGroupDecision, groupDecision);
+        }
     }
 
     @EventSourcingHandler

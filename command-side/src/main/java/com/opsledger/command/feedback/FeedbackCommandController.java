@@ -1,12 +1,13 @@
 package com.opsledger.command.feedback;
 
 import com.opsledger.command.CommandAccepted;
-import com.opsledger.command.Commands;
+import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
 import com.opsledger.events.feedback.command.ArchiveFeedback;
 import com.opsledger.events.feedback.command.AssignFeedback;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.command.CompleteFeedback;
+import com.opsledger.events.feedback.command.DecideFeedbackGroup;
 import com.opsledger.events.feedback.FeedbackIds;
 import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.command.HandOffFeedback;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Operators move feedback through triage here. Each answer carries the position of the change it made. */
@@ -62,19 +62,19 @@ class FeedbackCommandController {
     record GroupDecisionRequest(@NotNull GroupDecision decision, @Size(max = MAX_REASON) String reason) {
     }
 
-    record GroupDecisionAccepted(String groupId, GroupDecision decision, List<String> changed, List<String> unchanged,
-                                 long position) {
+    /**
+     * The decision as recorded: it goes to {@code members} members, which follow it asynchronously; the group's
+     * read model at {@code position} shows how far they have come.
+     */
+    record GroupDecisionAccepted(String groupId, GroupDecision decision, int members, long position) {
     }
 
-    private final Commands commands;
-    private final FeedbackGroupDecisions groupDecisions;
+    private final CommandSender commands;
     private final ClassifierRerun classifierRerun;
     private final EventPositions positions;
 
-    FeedbackCommandController(Commands commands, FeedbackGroupDecisions groupDecisions, ClassifierRerun classifierRerun,
-                              EventPositions positions) {
+    FeedbackCommandController(CommandSender commands, ClassifierRerun classifierRerun, EventPositions positions) {
         this.commands = commands;
-        this.groupDecisions = groupDecisions;
         this.classifierRerun = classifierRerun;
         this.positions = positions;
     }
@@ -135,16 +135,17 @@ class FeedbackCommandController {
         return apply(id, new HandOffFeedback(id, body.destinationTeam(), body.note()), body.reason());
     }
 
-    /** Triages, or archives as duplicates, every open member of a group in one call. */
+    /**
+     * Triages, or archives as duplicates, every open member of a group: recorded at once (202), followed by the
+     * members in the background.
+     */
     @PostMapping("/groups/{groupId}/triage")
-    GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
+    ResponseEntity<GroupDecisionAccepted> decideGroup(@PathVariable String groupId,
+                                                      @Valid @RequestBody GroupDecisionRequest body) {
         requireKind(groupId, FeedbackIds.GROUP);
-        FeedbackGroupDecisions.MembersDecided result =
-                groupDecisions.decide(groupId, body.decision(), body.reason());
-        List<String> touched = new ArrayList<>(result.changed());
-        touched.add(groupId);
-        return new GroupDecisionAccepted(groupId, body.decision(), result.changed(), result.unchanged(),
-                positions.lastPositionOf(touched).orElse(0));
+        int members = commands.send(new DecideFeedbackGroup(groupId, body.decision()), body.reason());
+        return ResponseEntity.accepted().body(new GroupDecisionAccepted(groupId, body.decision(), members,
+                positions.lastPositionOf(groupId)));
     }
 
     private CommandAccepted apply(String id, Object command, String reason) {

@@ -1,13 +1,15 @@
 package com.opsledger.command.feedback;
 
+import com.opsledger.command.AggregateCaching;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.feedback.command.AddFeedbackToGroup;
 import com.opsledger.events.feedback.command.DecideFeedbackGroup;
+import com.opsledger.events.feedback.command.RecordGroupDecisionProgress;
 import com.opsledger.events.feedback.event.FeedbackGroupBurstDetected;
 import com.opsledger.events.feedback.event.FeedbackGroupDecided;
+import com.opsledger.events.feedback.event.FeedbackGroupDecisionProgressed;
 import com.opsledger.events.feedback.event.FeedbackGroupMemberAdded;
 import com.opsledger.events.feedback.event.FeedbackGroupOpened;
-import com.opsledger.command.AggregateCaching;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,13 +29,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Feedback items that share a fingerprint: duplicate reports and repeated probes. Counts its members, notices a
- * burst (N members within a window) and takes one operator decision for all open members at once.
+ * burst (its {@link BurstPolicy}) and records one operator decision for all open members at once, which
+ * {@link GroupDecisionFanOut} then takes to each of them, reporting progress back here.
  */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.FEEDBACK_GROUP)
 class FeedbackGroup {
-
-    /** Burst thresholds above this are refused by configuration, so the group never keeps more arrival times. */
-    static final int MAX_BURST_THRESHOLD = 1000;
 
     @AggregateIdentifier
     private String groupId;
@@ -41,6 +41,7 @@ class FeedbackGroup {
     private final Set<String> memberSet = new HashSet<>();
     private final Deque<Instant> recentArrivals = new ArrayDeque<>();
     private boolean burst;
+    private long lastFinishedDecision = -1;
 
     FeedbackGroup() {
         // For Axon: the aggregate is rebuilt from its events.
@@ -48,7 +49,7 @@ class FeedbackGroup {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AddFeedbackToGroup command) {
+    void handle(AddFeedbackToGroup command, BurstPolicy burstPolicy) {
         if (groupId == null) {
             apply(new FeedbackGroupOpened(command.groupId(), command.fingerprint(), command.classification()));
         }
@@ -57,21 +58,26 @@ class FeedbackGroup {
         }
         apply(new FeedbackGroupMemberAdded(groupId, command.feedbackId(), members.size() + 1, command.seenAt()));
         if (!burst) {
-            Instant windowStart = command.seenAt().minus(command.burstWindow());
-            int inWindow = (int) recentArrivals.stream().filter(at -> !at.isBefore(windowStart)).count();
-            if (inWindow >= command.burstThreshold()) {
-                apply(new FeedbackGroupBurstDetected(groupId, inWindow, command.burstWindow().toSeconds(),
-                        command.seenAt()));
-            }
+            burstPolicy.burstAt(recentArrivals, command.seenAt()).ifPresent(inWindow -> apply(
+                    new FeedbackGroupBurstDetected(groupId, inWindow, burstPolicy.window().toSeconds(),
+                            command.seenAt())));
         }
     }
 
-    /** Answers with the members the decision goes to; each applies it only while still open. */
+    /** Records the decision and answers at once with the number of members it goes to. */
     @CommandHandler
-    List<String> handle(DecideFeedbackGroup command) {
-        List<String> memberIds = List.copyOf(members);
-        apply(new FeedbackGroupDecided(groupId, command.decision(), memberIds));
-        return memberIds;
+    int handle(DecideFeedbackGroup command) {
+        apply(new FeedbackGroupDecided(groupId, command.decision(), List.copyOf(members), true));
+        return members.size();
+    }
+
+    @CommandHandler
+    void handle(RecordGroupDecisionProgress command) {
+        if (command.decisionSequence() <= lastFinishedDecision) {
+            return;
+        }
+        apply(new FeedbackGroupDecisionProgressed(groupId, command.decisionSequence(), command.changed(),
+                command.leftAlone(), command.finished()));
     }
 
     @EventSourcingHandler
@@ -84,7 +90,7 @@ class FeedbackGroup {
         members.add(event.feedbackId());
         memberSet.add(event.feedbackId());
         recentArrivals.addLast(event.seenAt());
-        if (recentArrivals.size() > MAX_BURST_THRESHOLD) {
+        if (recentArrivals.size() > BurstPolicy.MAX_THRESHOLD) {
             recentArrivals.removeFirst();
         }
     }
@@ -92,5 +98,12 @@ class FeedbackGroup {
     @EventSourcingHandler
     void on(FeedbackGroupBurstDetected event) {
         burst = true;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackGroupDecisionProgressed event) {
+        if (event.finished()) {
+            lastFinishedDecision = Math.max(lastFinishedDecision, event.decisionSequence());
+        }
     }
 }

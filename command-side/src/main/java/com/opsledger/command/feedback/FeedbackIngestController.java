@@ -5,7 +5,6 @@ import com.opsledger.command.JsonInput;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
-import com.opsledger.events.feedback.event.FeedbackSubmitted;
 import com.opsledger.events.feedback.command.SubmitFeedback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -67,15 +66,14 @@ class FeedbackIngestController {
         if (JsonInput.isBlank(request.message())) {
             throw new InvalidInput("message", "must contain more than white space");
         }
-        SubmissionReceipt receipt = intake.submit(new FeedbackIntake.Submission(request.submissionId(),
+        SubmissionAccepted accepted = intake.submit(new FeedbackIntake.Submission(request.submissionId(),
                 request.orgId(), request.workspaceId(), request.userId(), request.channel(), request.message(),
                 request.page(), JsonInput.objectText("context", request.context())));
-        FeedbackSubmitted feedback = receipt.feedback();
-        FeedbackReceipt body = new FeedbackReceipt(feedback.feedbackId(), feedback.submissionId(),
-                feedback.groupId(), receipt.created(), ClassificationView.of(feedback.classification()),
-                positions.lastPositionOf(List.of(feedback.feedbackId(), feedback.groupId())).orElse(0));
-        return receipt.created()
-                ? ResponseEntity.created(URI.create("/api/v1/admin/feedback/" + feedback.feedbackId())).body(body)
+        FeedbackReceipt body = new FeedbackReceipt(accepted.feedbackId(), request.submissionId(),
+                accepted.groupId(), accepted.created(), ClassificationView.of(accepted.classification()),
+                positions.lastPositionOf(List.of(accepted.feedbackId(), accepted.groupId())).orElse(0));
+        return accepted.created()
+                ? ResponseEntity.created(URI.create("/api/v1/admin/feedback/" + accepted.feedbackId())).body(body)
                 : ResponseEntity.status(HttpStatus.OK).body(body);
     }
 }

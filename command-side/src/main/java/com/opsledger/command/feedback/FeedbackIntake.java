@@ -1,11 +1,12 @@
 package com.opsledger.command.feedback;
 
-import com.opsledger.command.Commands;
+import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
-import com.opsledger.events.feedback.command.AddFeedbackToGroup;
 import com.opsledger.events.feedback.FeedbackIds;
-import com.opsledger.events.feedback.event.FeedbackSubmitted;
+import com.opsledger.events.feedback.command.AddFeedbackToGroup;
+import com.opsledger.events.feedback.command.ResubmitFeedback;
 import com.opsledger.events.feedback.command.SubmitFeedback;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -14,11 +15,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Takes feedback in from the platform: classifies it, records it once per submission id and counts it into its
- * duplicate group. Both steps are idempotent, so a retry after a crash between them completes the second;
- * two first submissions racing on two nodes meet as a concurrency conflict, which {@link Commands} retries.
+ * duplicate group, both in one transaction. A submission id seen before fails to be recorded again and is then
+ * answered as first recorded; two first submissions racing on two nodes end the same way for the later one.
  */
 @Service
-@EnableConfigurationProperties(BurstSettings.class)
+@EnableConfigurationProperties(BurstPolicy.class)
 class FeedbackIntake {
 
     /** What the platform submits; {@code contextJson} is the optional context object as compact JSON. */
@@ -26,29 +27,33 @@ class FeedbackIntake {
                       String message, String page, String contextJson) {
     }
 
-    private final Commands commands;
-    private final BurstSettings burst;
+    private final CommandSender commands;
     private final Clock clock;
 
-    FeedbackIntake(Commands commands, BurstSettings burst, Clock clock) {
+    FeedbackIntake(CommandSender commands, Clock clock) {
         this.commands = commands;
-        this.burst = burst;
         this.clock = clock;
     }
 
-    SubmissionReceipt submit(Submission s) {
-        FeedbackClassifier.ClassifiedText result = FeedbackClassifier.classify(s.message());
+    SubmissionAccepted submit(Submission s) {
+        FeedbackClassifier.ClassifiedText classified = FeedbackClassifier.classify(s.message());
         String feedbackId = FeedbackIds.forSubmission(s.submissionId());
-        SubmitFeedback command = new SubmitFeedback(feedbackId, s.submissionId(), s.orgId(), s.workspaceId(),
-                s.userId(), s.channel(), s.message(), s.page(), s.contextJson(),
-                ContentHash.of(s.orgId(), s.workspaceId(), s.userId(), s.channel(), s.message(), s.page(),
-                        s.contextJson()),
-                result.classification(), FeedbackClassifier.VERSION, result.fingerprint(), FeedbackIds.groupFor(result.fingerprint()),
+        String groupId = FeedbackIds.groupFor(classified.fingerprint());
+        String contentHash = ContentHash.of(s.orgId(), s.workspaceId(), s.userId(), s.channel(), s.message(),
+                s.page(), s.contextJson());
+        SubmitFeedback submit = new SubmitFeedback(feedbackId, s.submissionId(), s.orgId(), s.workspaceId(),
+                s.userId(), s.channel(), s.message(), s.page(), s.contextJson(), contentHash,
+                classified.classification(), FeedbackClassifier.VERSION, classified.fingerprint(), groupId,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        SubmissionReceipt receipt = commands.send(command);
-        FeedbackSubmitted recorded = receipt.feedback();
-        commands.send(new AddFeedbackToGroup(recorded.groupId(), recorded.fingerprint(), feedbackId,
-                recorded.classification(), recorded.submittedAt(), burst.threshold(), burst.window()));
-        return receipt;
+        try {
+            return commands.inOneTransaction(() -> {
+                commands.send(submit);
+                commands.send(new AddFeedbackToGroup(groupId, classified.fingerprint(), feedbackId,
+                        classified.classification(), submit.submittedAt()));
+                return new SubmissionAccepted(feedbackId, groupId, classified.classification(), true);
+            });
+        } catch (AggregateStreamCreationException seenBefore) {
+            return commands.send(new ResubmitFeedback(feedbackId, s.submissionId(), contentHash));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.opsledger.command.notification;
 
-import com.opsledger.command.Commands;
+import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.JsonInput;
@@ -46,10 +46,10 @@ class NotificationController {
     record Acknowledged(List<String> acknowledged, List<String> alreadyAcknowledged, long position) {
     }
 
-    private final Commands commands;
+    private final CommandSender commands;
     private final EventPositions positions;
 
-    NotificationController(Commands commands, EventPositions positions) {
+    NotificationController(CommandSender commands, EventPositions positions) {
         this.commands = commands;
         this.positions = positions;
     }

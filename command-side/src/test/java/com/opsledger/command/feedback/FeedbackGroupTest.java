@@ -3,6 +3,8 @@ package com.opsledger.command.feedback;
 import com.opsledger.events.feedback.command.AddFeedbackToGroup;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.command.DecideFeedbackGroup;
+import com.opsledger.events.feedback.command.RecordGroupDecisionProgress;
+import com.opsledger.events.feedback.event.FeedbackGroupDecisionProgressed;
 import com.opsledger.events.feedback.event.FeedbackGroupBurstDetected;
 import com.opsledger.events.feedback.event.FeedbackGroupDecided;
 import com.opsledger.events.feedback.event.FeedbackGroupMemberAdded;
@@ -32,10 +34,11 @@ class FeedbackGroupTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FeedbackGroup.class);
+        fixture.registerInjectableResource(new BurstPolicy(3, WINDOW));
     }
 
     private static AddFeedbackToGroup add(String feedbackId, Instant at) {
-        return new AddFeedbackToGroup(GROUP, "abc", feedbackId, XSS, at, 3, WINDOW);
+        return new AddFeedbackToGroup(GROUP, "abc", feedbackId, XSS, at);
     }
 
     @Test
@@ -95,7 +98,28 @@ class FeedbackGroupTest {
                         new FeedbackGroupMemberAdded(GROUP, "fb-1", 1, T0),
                         new FeedbackGroupMemberAdded(GROUP, "fb-2", 2, T0))
                 .when(new DecideFeedbackGroup(GROUP, GroupDecision.ARCHIVE_DUPLICATES))
-                .expectEvents(new FeedbackGroupDecided(GROUP, GroupDecision.ARCHIVE_DUPLICATES, List.of("fb-1", "fb-2")))
-                .expectResultMessagePayload(List.of("fb-1", "fb-2"));
+                .expectEvents(new FeedbackGroupDecided(GROUP, GroupDecision.ARCHIVE_DUPLICATES, List.of("fb-1", "fb-2"),
+                        true))
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void progressOfADecisionIsRecordedUntilItFinishes() {
+        fixture.given(new FeedbackGroupOpened(GROUP, "abc", XSS),
+                        new FeedbackGroupMemberAdded(GROUP, "fb-1", 1, T0),
+                        new FeedbackGroupDecided(GROUP, GroupDecision.TRIAGE, List.of("fb-1"), true))
+                .when(new RecordGroupDecisionProgress(GROUP, 2, 1, 0, true))
+                .expectEvents(new FeedbackGroupDecisionProgressed(GROUP, 2, 1, 0, true));
+    }
+
+    @Test
+    void aFinishedDecisionRecordsNoFurtherProgress() {
+        // The fan-out ran again after a crash that came after its last report.
+        fixture.given(new FeedbackGroupOpened(GROUP, "abc", XSS),
+                        new FeedbackGroupMemberAdded(GROUP, "fb-1", 1, T0),
+                        new FeedbackGroupDecided(GROUP, GroupDecision.TRIAGE, List.of("fb-1"), true),
+                        new FeedbackGroupDecisionProgressed(GROUP, 2, 1, 0, true))
+                .when(new RecordGroupDecisionProgress(GROUP, 2, 1, 0, true))
+                .expectNoEvents();
     }
 }

@@ -21,6 +21,7 @@ import com.opsledger.events.feedback.GroupDecision;
 import com.opsledger.events.feedback.command.HandOffFeedback;
 import com.opsledger.events.feedback.command.ReclassifyFeedback;
 import com.opsledger.events.feedback.command.ReopenFeedback;
+import com.opsledger.events.feedback.command.ResubmitFeedback;
 import com.opsledger.events.feedback.command.RerunClassifier;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.Severity;
@@ -77,8 +78,8 @@ class FeedbackTest {
     /** The events that bring a new item to the given state along the main path. */
     private static List<Object> historyTo(FeedbackState state) {
         List<Object> events = new ArrayList<>(List.of(submitted()));
-        List<Object> path = List.of(new FeedbackTriaged(ID, null), new FeedbackWorkStarted(ID),
-                new FeedbackCompleted(ID), new FeedbackArchived(ID, null));
+        List<Object> path = List.of(new FeedbackTriaged(ID, null, null), new FeedbackWorkStarted(ID),
+                new FeedbackCompleted(ID), new FeedbackArchived(ID, null, null));
         events.addAll(path.subList(0, state.ordinal()));
         return events;
     }
@@ -87,22 +88,23 @@ class FeedbackTest {
     void submissionRecordsTheClassifiedFeedback() {
         fixture.givenNoPriorActivity()
                 .when(submit("hash-1"))
-                .expectEvents(submitted())
-                .expectResultMessagePayload(new SubmissionReceipt(submitted(), true));
+                .expectEvents(submitted());
     }
 
     @Test
-    void resubmittingTheSameFeedbackAddsNoEventAndAnswersTheOriginal() {
-        fixture.given(submitted())
-                .when(submit("hash-1"))
+    void resubmittingTheSameFeedbackAddsNoEventAndAnswersAsFirstRecorded() {
+        // Recorded by an older classifier: the answer is the classification recorded then, not today's.
+        Classification older = new Classification(List.of(), SignalCategory.PRODUCT_SIGNAL, Severity.LOW);
+        fixture.given(submittedAs(older))
+                .when(new ResubmitFeedback(ID, "sub-1", "hash-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new SubmissionReceipt(submitted(), false));
+                .expectResultMessagePayload(new SubmissionAccepted(ID, "grp-fp", older, false));
     }
 
     @Test
     void reusingASubmissionIdForOtherContentIsRejected() {
         fixture.given(submitted())
-                .when(submit("hash-2"))
+                .when(new ResubmitFeedback(ID, "sub-1", "hash-2"))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("submission id 'sub-1' was already used for different feedback");
     }
@@ -110,7 +112,7 @@ class FeedbackTest {
     @Test
     void openFeedbackIsTriaged() {
         fixture.given(historyTo(FeedbackState.OPEN)).when(new TriageFeedback(ID))
-                .expectEvents(new FeedbackTriaged(ID, null));
+                .expectEvents(new FeedbackTriaged(ID, null, null));
     }
 
     @Test
@@ -128,7 +130,7 @@ class FeedbackTest {
     @Test
     void doneFeedbackIsArchived() {
         fixture.given(historyTo(FeedbackState.DONE)).when(new ArchiveFeedback(ID))
-                .expectEvents(new FeedbackArchived(ID, null));
+                .expectEvents(new FeedbackArchived(ID, null, null));
     }
 
     @ParameterizedTest
@@ -142,7 +144,7 @@ class FeedbackTest {
     void reopenedFeedbackStartsOverAtTriage() {
         List<Object> history = historyTo(FeedbackState.DONE);
         history.add(new FeedbackReopened(ID, FeedbackState.DONE));
-        fixture.given(history).when(new TriageFeedback(ID)).expectEvents(new FeedbackTriaged(ID, null));
+        fixture.given(history).when(new TriageFeedback(ID)).expectEvents(new FeedbackTriaged(ID, null, null));
     }
 
     @Test
@@ -207,7 +209,7 @@ class FeedbackTest {
     @Test
     void rerunningTheClassifierRecordsWhatTheCurrentRulesSayWithTheirVersion() {
         Classification current = FeedbackClassifier.classify("' OR 1=1 --").classification();
-        fixture.given(submittedAs(PRODUCT), new FeedbackTriaged(ID, null))
+        fixture.given(submittedAs(PRODUCT), new FeedbackTriaged(ID, null, null))
                 .when(new RerunClassifier(ID))
                 .expectEvents(new FeedbackReclassified(ID, PRODUCT, current, FeedbackClassifier.VERSION))
                 .expectResultMessagePayload(RerunOutcome.RECLASSIFIED);
@@ -309,16 +311,33 @@ class FeedbackTest {
     @Test
     void aGroupTriageDecisionTriagesAnOpenMember() {
         fixture.given(historyTo(FeedbackState.OPEN))
-                .when(new ApplyGroupDecision(ID, "grp-fp", GroupDecision.TRIAGE))
-                .expectEvents(new FeedbackTriaged(ID, "grp-fp"))
+                .when(new ApplyGroupDecision(ID, "grp-fp", 7, GroupDecision.TRIAGE))
+                .expectEvents(new FeedbackTriaged(ID, "grp-fp", 7L))
                 .expectResultMessagePayload(true);
     }
 
     @Test
     void aGroupArchiveDecisionArchivesAnOpenMemberAsDuplicate() {
         fixture.given(historyTo(FeedbackState.OPEN))
-                .when(new ApplyGroupDecision(ID, "grp-fp", GroupDecision.ARCHIVE_DUPLICATES))
-                .expectEvents(new FeedbackArchived(ID, "grp-fp"))
+                .when(new ApplyGroupDecision(ID, "grp-fp", 7, GroupDecision.ARCHIVE_DUPLICATES))
+                .expectEvents(new FeedbackArchived(ID, "grp-fp", 7L))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aDecisionAppliedAgainChangesNothingEvenWhenTheMemberIsOpenAgain() {
+        // Archived by decision 7, reopened by an operator, then decision 7 arrives again after a crash.
+        fixture.given(submitted(), new FeedbackArchived(ID, "grp-fp", 7L), new FeedbackReopened(ID, FeedbackState.ARCHIVED))
+                .when(new ApplyGroupDecision(ID, "grp-fp", 7, GroupDecision.ARCHIVE_DUPLICATES))
+                .expectNoEvents()
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aLaterDecisionOfTheGroupStillApplies() {
+        fixture.given(submitted(), new FeedbackArchived(ID, "grp-fp", 7L), new FeedbackReopened(ID, FeedbackState.ARCHIVED))
+                .when(new ApplyGroupDecision(ID, "grp-fp", 9, GroupDecision.TRIAGE))
+                .expectEvents(new FeedbackTriaged(ID, "grp-fp", 9L))
                 .expectResultMessagePayload(true);
     }
 
@@ -326,7 +345,7 @@ class FeedbackTest {
     @EnumSource(value = FeedbackState.class, names = {"TRIAGED", "IN_PROGRESS", "DONE", "ARCHIVED"})
     void aGroupDecisionLeavesMembersThatAreNoLongerOpen(FeedbackState from) {
         fixture.given(historyTo(from))
-                .when(new ApplyGroupDecision(ID, "grp-fp", GroupDecision.ARCHIVE_DUPLICATES))
+                .when(new ApplyGroupDecision(ID, "grp-fp", 7, GroupDecision.ARCHIVE_DUPLICATES))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }

@@ -6,11 +6,13 @@ import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.event.FeedbackGroupBurstDetected;
 import com.opsledger.events.feedback.event.FeedbackGroupDecided;
+import com.opsledger.events.feedback.event.FeedbackGroupDecisionProgressed;
 import com.opsledger.events.feedback.event.FeedbackGroupMemberAdded;
 import com.opsledger.events.feedback.event.FeedbackGroupOpened;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import com.opsledger.query.projection.ProjectionWrites;
@@ -74,14 +76,32 @@ class FeedbackGroupProjection {
                 .queue();
     }
 
+    /** A decision taken before its progress was recorded (applied within its request) shows none. */
     @EventHandler
-    void on(FeedbackGroupDecided e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+    void on(FeedbackGroupDecided e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         writes.sql("""
                         UPDATE {table} SET last_decision = :decision, last_decision_by = :actor,
-                            last_decision_at = :at
+                            last_decision_at = :at, decision_sequence = :sequence, decision_members = :members,
+                            decision_changed = :none, decision_left_alone = :none, decision_finished = :finished
                         WHERE group_id = :id""")
                 .param("decision", WireName.of(e.decision())).param("actor", actor).param("at", utc(at))
+                .param("sequence", sequence)
+                .param("members", e.progressReported() ? e.memberIds().size() : null)
+                .param("none", e.progressReported() ? 0 : null)
+                .param("finished", e.progressReported() ? false : null)
                 .param("id", e.groupId())
+                .queue();
+    }
+
+    @EventHandler
+    void on(FeedbackGroupDecisionProgressed e) {
+        writes.sql("""
+                        UPDATE {table} SET decision_changed = :changed, decision_left_alone = :leftAlone,
+                            decision_finished = :finished
+                        WHERE group_id = :id AND decision_sequence = :sequence""")
+                .param("changed", e.changed()).param("leftAlone", e.leftAlone()).param("finished", e.finished())
+                .param("id", e.groupId()).param("sequence", e.decisionSequence())
                 .queue();
     }
 

@@ -56,9 +56,17 @@ class FeedbackQueries {
     }
 
     record GroupView(String groupId, String fingerprint, List<String> securityClasses, String signal,
-                         String severity, int memberCount, Instant firstSeen, Instant lastSeen, boolean burst,
-                         Instant burstDetectedAt, String lastDecision, String lastDecisionBy,
-                         Instant lastDecisionAt) {
+                     String severity, int memberCount, Instant firstSeen, Instant lastSeen, boolean burst,
+                     Instant burstDetectedAt, String lastDecision, String lastDecisionBy, Instant lastDecisionAt,
+                     DecisionProgress decisionProgress) {
+    }
+
+    /**
+     * How far the last decision has come among the {@code members} it went to: {@code changed} followed it,
+     * {@code leftAlone} were no longer open, {@code pending} are still to be reached; {@code finished} when none is.
+     * Absent for a decision taken before progress was recorded (applied within its request).
+     */
+    record DecisionProgress(int members, int changed, int leftAlone, int pending, boolean finished) {
     }
 
     /** Most severe, then oldest first (the default); or newest first. */
@@ -211,7 +219,18 @@ class FeedbackQueries {
                 strings(rs.getArray("security_classes")), rs.getString("signal"), rs.getString("severity"),
                 rs.getInt("member_count"), instant(rs, "first_seen"), instant(rs, "last_seen"),
                 rs.getBoolean("burst"), instant(rs, "burst_detected_at"), rs.getString("last_decision"),
-                rs.getString("last_decision_by"), instant(rs, "last_decision_at"));
+                rs.getString("last_decision_by"), instant(rs, "last_decision_at"), progress(rs));
+    }
+
+    private static DecisionProgress progress(ResultSet rs) throws SQLException {
+        int members = rs.getInt("decision_members");
+        if (rs.wasNull()) {
+            return null;
+        }
+        int changed = rs.getInt("decision_changed");
+        int leftAlone = rs.getInt("decision_left_alone");
+        return new DecisionProgress(members, changed, leftAlone, members - changed - leftAlone,
+                rs.getBoolean("decision_finished"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

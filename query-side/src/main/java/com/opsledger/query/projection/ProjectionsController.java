@@ -61,6 +61,7 @@ class ProjectionsController {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsController.class);
+    private static final String QUERY_SIDE = "com.opsledger.query";
 
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
@@ -74,7 +75,10 @@ class ProjectionsController {
         this.progress = progress;
         this.jdbc = jdbc;
         this.json = json;
+        // The query side's processing groups only: the command side's processors (a group decision's fan-out) are
+        // no projection, and replaying one would act on its events again.
         this.names = List.copyOf(new TreeSet<>(Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(bean -> context.getType(bean).getPackageName().startsWith(QUERY_SIDE))
                 .map(bean -> context.findAnnotationOnBean(bean, ProcessingGroup.class).value())
                 .toList()));
     }

@@ -1,13 +1,13 @@
 package com.opsledger.events.feedback.command;
 
 import com.opsledger.events.feedback.GroupDecision;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Applies a group decision to one member. Members that are no longer open are left alone, so the group
- * decision can be re-run safely.
+ * Applies one group decision to one member: an open member follows it, others are left alone. The decision is
+ * named by {@code decisionSequence}, the sequence number of its {@code FeedbackGroupDecided} in the group's
+ * history, so the same decision applied again (after a crash in the middle of its fan-out) changes nothing.
  */
 public record ApplyGroupDecision(@TargetAggregateIdentifier String feedbackId, String groupId,
-                                 GroupDecision decision) {
+                                 long decisionSequence, GroupDecision decision) {
 }

@@ -1,9 +1,12 @@
 package com.opsledger.app.axon;
 
 import com.opsledger.events.feedback.Classification;
+import com.opsledger.events.feedback.event.FeedbackArchived;
+import com.opsledger.events.feedback.event.FeedbackGroupDecided;
 import com.opsledger.events.feedback.event.FeedbackGroupOpened;
 import com.opsledger.events.feedback.event.FeedbackReclassified;
 import com.opsledger.events.feedback.event.FeedbackSubmitted;
+import com.opsledger.events.feedback.event.FeedbackTriaged;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.Severity;
 import com.opsledger.events.feedback.SignalCategory;
@@ -26,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events stored before revision 2, as the JSON fixtures under {@code upcasting/} hold them (under their classes'
- * names before the move into {@code event}), read through the chain as today's revision 2.
+ * names before the move into {@code event}), read through the upcaster chain as today's revision 2.
  */
-class ClassificationUpcasterTest {
+class EventUpcastingTest {
 
     private static final Classification PROBE =
             new Classification(List.of(SecurityClass.SQL), SignalCategory.SECURITY_PROBE, Severity.CRITICAL);
+
+    /** In the order the application registers them. */
+    private static final EventUpcasterChain CHAIN = new EventUpcasterChain(new MovedEventTypesUpcaster(),
+            new ClassificationUpcaster(), new GroupDecisionFanOutUpcaster());
 
     private final Serializer serializer = Jackson3Serializer.builder().build();
 
@@ -61,11 +68,26 @@ class ClassificationUpcasterTest {
     }
 
     @Test
+    void aGroupDecisionTakenBeforeRevisionTwoReadsAsAppliedWithinItsRequest() throws IOException {
+        FeedbackGroupDecided event = upcast(FeedbackGroupDecided.class);
+
+        assertThat(event.memberIds()).containsExactly("fb-1", "fb-2");
+        assertThat(event.progressReported()).isFalse();
+    }
+
+    @Test
+    void memberEventsOfADecisionBeforeRevisionTwoNameNoDecision() throws IOException {
+        assertThat(upcast(FeedbackTriaged.class)).isEqualTo(new FeedbackTriaged("fb-1", "grp-cb5d0abaf67c1806936b3b14", null));
+        assertThat(upcast(FeedbackArchived.class))
+                .isEqualTo(new FeedbackArchived("fb-1", "grp-cb5d0abaf67c1806936b3b14", null));
+    }
+
+    @Test
     void revisionTwoEventsPassUnchanged() {
         FeedbackGroupOpened current = new FeedbackGroupOpened("grp-1", "fp", PROBE);
         var stored = serializer.serialize(current, String.class);
 
-        IntermediateEventRepresentation read = new ClassificationUpcaster().upcast(Stream.of(
+        IntermediateEventRepresentation read = CHAIN.upcast(Stream.of(
                 representation(stored.getType().getName(), stored.getType().getRevision(), stored.getData()))).findFirst().orElseThrow();
 
         assertThat(read.getType().getRevision()).isEqualTo(ClassificationUpcaster.REVISION);
@@ -79,8 +101,7 @@ class ClassificationUpcasterTest {
         }
         // As first stored: under the package the class had then, without a revision.
         String storedName = "com.opsledger.events.feedback." + type.getSimpleName();
-        IntermediateEventRepresentation read = new EventUpcasterChain(new MovedEventTypesUpcaster(),
-                new ClassificationUpcaster()).upcast(Stream.of(representation(storedName, null, json)))
+        IntermediateEventRepresentation read = CHAIN.upcast(Stream.of(representation(storedName, null, json)))
                 .findFirst().orElseThrow();
         assertThat(read.getType().getName()).isEqualTo(type.getName());
         assertThat(read.getType().getRevision()).isEqualTo("2");
