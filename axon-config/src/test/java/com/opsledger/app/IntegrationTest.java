@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.opsledger.testing.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.opsledger.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A database made by an older release (main d61cd4a, {@code legacy-database/create.sh}): today's service migrates
@@ -48,6 +51,12 @@ class LegacyDatabaseTest {
             JdbcClient jdbc = service.getBean(JdbcClient.class);
             Api api = new Api(TestService.port(service));
             assertThat(readModels(jdbc, before)).as("rows kept by the migration").isEqualTo(before);
+            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_single_location").query(Long.class)
+                    .single()).as("the old history, kept aside").isEqualTo(5);
+            assertThat(jdbc.sql("SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank")
+                    .query(String.class).list())
+                    .as("a baseline at the same schema, then what came since")
+                    .containsExactly("7 BASELINE", "8 SQL", "9 SQL");
             assertThat(jdbc.sql("SELECT payload_type FROM dead_letter_entry").query(String.class).single())
                     .isEqualTo("com.opsledger.events.feedback.event.FeedbackTriaged");
             jdbc.sql("DELETE FROM dead_letter_entry").update();
@@ -82,6 +91,22 @@ class LegacyDatabaseTest {
                      "context":{"browser":"firefox","n":1.50}}""");
             assertThat(repeated.status()).as("an old submission repeated: " + repeated.raw()).isEqualTo(200);
             assertThat(repeated.at("/created").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aDatabaseOlderThanTheLastSingleLocationReleaseIsRefusedUntouched() throws Exception {
+        restoreDump();
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            c.createStatement().execute("DELETE FROM public.flyway_schema_history WHERE version::int > 3");
+        }
+
+        assertThatThrownBy(() -> TestService.start(TestService.settings(database)).close())
+                .rootCause().hasMessageContaining("migrate it with release d61cd4a (version 5) first");
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT to_regclass('public.flyway_schema_history_single_location') IS NULL")) {
+            assertThat(rs.next() && rs.getBoolean(1)).as("its history untouched").isTrue();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.opsledger.testing.TestDatabase;
 import org.springframework.boot.SpringApplication;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.opsledger.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

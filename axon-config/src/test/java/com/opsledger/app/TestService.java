@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.opsledger.testing.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

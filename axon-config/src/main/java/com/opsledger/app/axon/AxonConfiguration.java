@@ -126,7 +126,7 @@ public class AxonConfiguration {
                 .build());
     }
 
-    /** The dead-letter table of {@code V4__dead_letters.sql}, in the snake case of the rest of the schema. */
+    /** The dead-letter table of {@code db/axon/V2__dead_letters.sql}, in the snake case of the rest of the schema. */
     @Bean
     DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()

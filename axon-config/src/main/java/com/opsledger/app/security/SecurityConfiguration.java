@@ -1,7 +1,7 @@
 package com.opsledger.app.security;
 
+import com.opsledger.app.database.SingleLocationHistory;
 import com.opsledger.app.web.Problems;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,8 @@ public class SecurityConfiguration {
 
     /**
      * The security settings are checked before Flyway touches the database: the migration waits for this strategy,
-     * so a service that cannot start leaves no tables behind in a production database it was pointed at.
+     * so a service that cannot start leaves no tables behind in a production database it was pointed at. A database
+     * of the single-location layout has its history taken over first.
      */
     @Bean
     FlywayMigrationStrategy securitySettingsFirst(SecurityProperties properties,
@@ -61,7 +62,10 @@ public class SecurityConfiguration {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("OpsLedger cannot start: " + String.join("; ", problems));
         }
-        return Flyway::migrate;
+        return flyway -> {
+            SingleLocationHistory.adopt(flyway);
+            flyway.migrate();
+        };
     }
 
     @Bean

@@ -1,8 +1,6 @@
-package com.opsledger.app;
+package com.opsledger.query.web;
 
-import com.opsledger.query.web.Filters;
-import com.opsledger.query.web.Page;
-import com.opsledger.query.web.Total;
+import com.opsledger.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
-package com.opsledger.app;
+package com.opsledger.query.projection;
 
-import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.testing.TestDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;

@@ -1,4 +1,4 @@
-package com.opsledger.app;
+package com.opsledger.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
