@@ -44,6 +44,7 @@ class ArchitectureTest {
                 .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
                 .and().doNotHaveSimpleName("WireName").and().doNotHaveSimpleName("MetaDataKeys")
                 .and().doNotHaveSimpleName("Instants").and().doNotHaveSimpleName("AggregateTypes")
+                .and().doNotHaveSimpleName("EventStoreSql")
                 .and().haveSimpleNameNotEndingWith("Ids")
                 .and().doNotHaveSimpleName("package-info")
                 .should().beRecords()

@@ -1,5 +1,6 @@
 package com.opsledger.command;
 
+import com.opsledger.events.EventStoreSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,7 @@ public class EventPositions {
 
     /** The position of the newest event of any of these aggregates; empty when none of them exists. */
     public OptionalLong lastPositionOf(Collection<String> aggregateIds) {
-        // Positions start at 1, so 0 stands for "no event".
-        long position = jdbc.sql("""
-                        SELECT coalesce(max(global_index), 0) FROM domain_event_entry
-                        WHERE aggregate_identifier IN (:ids)""")
+        long position = jdbc.sql(EventStoreSql.LAST_POSITION_OF)
                 .param("ids", aggregateIds)
                 .query(Long.class)
                 .single();

@@ -1,6 +1,7 @@
 package com.opsledger.app.axon;
 
 import com.opsledger.command.feedback.GroupDecisionFanOut;
+import com.opsledger.events.EventStoreSql;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -84,7 +85,7 @@ public class AxonConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                .eventTable("domain_event_entry")
+                .eventTable(EventStoreSql.EVENTS)
                 .snapshotTable("snapshot_event_entry")
                 .globalIndexColumn("global_index")
                 .timestampColumn("time_stamp")

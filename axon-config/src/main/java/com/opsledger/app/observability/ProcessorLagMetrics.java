@@ -1,5 +1,6 @@
 package com.opsledger.app.observability;
 
+import com.opsledger.events.EventStoreSql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -51,7 +52,7 @@ class ProcessorLagMetrics {
         if (slowest == Long.MAX_VALUE) {
             return Double.NaN;
         }
-        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        long head = jdbc.sql(EventStoreSql.HEAD_POSITION).query(Long.class).single();
         return Math.max(0, head - slowest);
     }
 }

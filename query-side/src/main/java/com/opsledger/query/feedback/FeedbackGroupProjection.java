@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Set;
 
-import static com.opsledger.query.web.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.utc;
 
 /** Duplicate/burst groups ({@value #TABLE}): size, first and last seen, burst, last decision. */
 @Component

@@ -2,11 +2,11 @@ package com.opsledger.query.feedback;
 
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.SignalCategory;
-import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
-import com.opsledger.query.web.Cursor;
-import com.opsledger.query.web.Filters;
-import com.opsledger.query.web.Page;
+import com.opsledger.query.sql.ListQuery;
+import com.opsledger.query.sql.ListQuery.Key;
+import com.opsledger.query.sql.ListQuery.Type;
+import com.opsledger.query.sql.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.opsledger.query.web.SqlValues.instant;
-import static com.opsledger.query.web.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.containing;
+import static com.opsledger.query.sql.SqlValues.instant;
+import static com.opsledger.query.sql.SqlValues.utc;
 
 /** Reads of the feedback read models: the queue, an item with its timeline, groups and security counts. */
 @Repository
@@ -80,6 +81,19 @@ class FeedbackQueries {
     private static final String ITEM_FROM =
             " FROM " + FeedbackQueueProjection.TABLE + " f LEFT JOIN " + FeedbackGroupProjection.TABLE
                     + " g ON g.group_id = f.group_id";
+    /** The queue's two orders; each ends in the id, so every row has its own place. */
+    private static final Key[] SEVERITY_FIRST = {Key.asc("f.severity_rank", Type.INT),
+            Key.asc("f.submitted_at", Type.INSTANT), Key.asc("f.feedback_id", Type.TEXT)};
+    private static final Key[] NEWEST_FIRST = {Key.desc("f.submitted_at", Type.INSTANT),
+            Key.desc("f.feedback_id", Type.TEXT)};
+    /** Submission times within [from, to), either end open when not given. */
+    private static final String IN_RANGE = """
+            submitted_at >= coalesce(:from, '-infinity'::timestamptz)
+            AND submitted_at < coalesce(:to, 'infinity'::timestamptz)""";
+    private static final String COUNTS_BY_CLASS = "SELECT cls AS key, count(*) AS n FROM " + FeedbackQueueProjection.TABLE
+            + ", unnest(security_classes) AS cls WHERE signal = 'security_probe' AND " + IN_RANGE + " GROUP BY cls";
+    private static final String COUNTS_BY_SIGNAL = "SELECT signal AS key, count(*) AS n FROM "
+            + FeedbackQueueProjection.TABLE + " WHERE " + IN_RANGE + " GROUP BY signal";
 
     private static final String TIMELINE = """
             SELECT sequence_number, event_type, actor, reason, occurred_at, details
@@ -95,45 +109,26 @@ class FeedbackQueries {
         this.json = json;
     }
 
-    Page<FeedbackItem> queue(QueueFilter filter, Sort sort, int limit, String cursor) {
-        Filters where = new Filters()
-                .add("f.signal = :signal", "signal", filter.signal())
-                .addIf(filter.excludeProbes(), "f.signal <> 'security_probe'")
-                .add("f.state = :state", "state", filter.state())
-                .add("f.severity = :severity", "severity", filter.severity())
-                .add(":class = ANY (f.security_classes)", "class", filter.securityClass())
-                .add("f.group_id = :group", "group", filter.groupId())
-                .add("f.message ILIKE :text", "text", filter.text() == null ? null : Filters.likePattern(filter.text()))
-                .add("f.submitted_at >= :from", "from", utc(filter.from()))
-                .add("f.submitted_at < :to", "to", utc(filter.to()));
-        String order;
-        String whereClause;
-        if (sort == Sort.SEVERITY) {
-            order = " ORDER BY f.severity_rank, f.submitted_at, f.feedback_id";
-            whereClause = cursor == null ? where.where()
-                    : where.whereAnd("(f.severity_rank, f.submitted_at, f.feedback_id) > (:cRank, :cAt, :cId)");
-            if (cursor != null) {
-                Cursor.decode(cursor, 3, key -> where.param("cRank", Integer.parseInt(key.get(0)))
-                        .param("cAt", utc(Instants.parse("cursor", key.get(1)))).param("cId", key.get(2)));
-            }
-        } else {
-            order = " ORDER BY f.submitted_at DESC, f.feedback_id DESC";
-            whereClause = cursor == null ? where.where()
-                    : where.whereAnd("(f.submitted_at, f.feedback_id) < (:cAt, :cId)");
-            if (cursor != null) {
-                Cursor.decode(cursor, 2, key -> where.param("cAt", utc(Instants.parse("cursor", key.get(0))))
-                        .param("cId", key.get(1)));
-            }
-        }
-        return Page.read(jdbc, FeedbackQueueProjection.TABLE + " f", where, ITEM_COLUMNS, ITEM_FROM + whereClause + order,
-                limit, this::row, last -> sort == Sort.SEVERITY
-                ? Cursor.encode(last.severityRank(), last.item().submittedAt(), last.item().feedbackId())
-                : Cursor.encode(last.item().submittedAt(), last.item().feedbackId())).map(Row::item);
+    Page<FeedbackItem> queue(QueueFilter filter, Sort sort, Integer limit, String cursor) {
+        return ListQuery.of(FeedbackQueueProjection.TABLE + " f")
+                .join("LEFT JOIN " + FeedbackGroupProjection.TABLE + " g ON g.group_id = f.group_id")
+                .select(ITEM_COLUMNS)
+                .filter("f.signal = :signal", "signal", filter.signal())
+                .filterIf(filter.excludeProbes(), "f.signal <> 'security_probe'")
+                .filter("f.state = :state", "state", filter.state())
+                .filter("f.severity = :severity", "severity", filter.severity())
+                .filter(":class = ANY (f.security_classes)", "class", filter.securityClass())
+                .filter("f.group_id = :group", "group", filter.groupId())
+                .filter("f.message ILIKE :text", "text", containing(filter.text()))
+                .filter("f.submitted_at >= :from", "from", utc(filter.from()))
+                .filter("f.submitted_at < :to", "to", utc(filter.to()))
+                .orderBy(sort == Sort.SEVERITY ? SEVERITY_FIRST : NEWEST_FIRST)
+                .page(jdbc, limit, cursor, this::row);
     }
 
     Optional<FeedbackItem> item(String feedbackId) {
         return jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + " WHERE f.feedback_id = :id")
-                .param("id", feedbackId).query(this::row).optional().map(Row::item);
+                .param("id", feedbackId).query(this::row).optional();
     }
 
     List<TimelineEntry> timeline(String feedbackId) {
@@ -145,20 +140,13 @@ class FeedbackQueries {
                 .list();
     }
 
-    Page<GroupView> groups(String signal, String securityClass, Boolean burst, int limit, String cursor) {
-        Filters where = new Filters()
-                .add("signal = :signal", "signal", signal)
-                .add(":class = ANY (security_classes)", "class", securityClass)
-                .add("burst = :burst", "burst", burst);
-        String whereClause = where.where();
-        if (cursor != null) {
-            whereClause = where.whereAnd("(member_count < :cCount OR (member_count = :cCount AND group_id > :cId))");
-            Cursor.decode(cursor, 2, key -> where.param("cCount", Integer.parseInt(key.get(0)))
-                    .param("cId", key.get(1)));
-        }
-        return Page.read(jdbc, FeedbackGroupProjection.TABLE, where, "*",
-                "FROM " + FeedbackGroupProjection.TABLE + whereClause + " ORDER BY member_count DESC, group_id", limit,
-                this::groupRow, last -> Cursor.encode(last.memberCount(), last.groupId()));
+    Page<GroupView> groups(String signal, String securityClass, Boolean burst, Integer limit, String cursor) {
+        return ListQuery.of(FeedbackGroupProjection.TABLE)
+                .filter("signal = :signal", "signal", signal)
+                .filter(":class = ANY (security_classes)", "class", securityClass)
+                .filter("burst = :burst", "burst", burst)
+                .orderBy(Key.desc("member_count", Type.INT), Key.asc("group_id", Type.TEXT))
+                .page(jdbc, limit, cursor, this::groupRow);
     }
 
     Optional<GroupView> group(String groupId) {
@@ -168,26 +156,18 @@ class FeedbackQueries {
 
     /** Probe counts per attack family and item counts per signal category, every category present. */
     Map<String, Long> countsByClass(Instant from, Instant to) {
-        Map<String, Long> counts = zeroCounts(Arrays.stream(SecurityClass.values()).map(WireName::of).toList());
-        Filters where = range(from, to).add("signal = :signal", "signal", WireName.of(SignalCategory.SECURITY_PROBE));
-        jdbc.sql("SELECT cls, count(*) AS n FROM " + FeedbackQueueProjection.TABLE + ", unnest(security_classes) AS cls"
-                        + where.where() + " GROUP BY cls")
-                .params(where.params())
-                .query((rs, n) -> counts.put(rs.getString("cls"), rs.getLong("n"))).list();
-        return counts;
+        return counts(COUNTS_BY_CLASS, Arrays.stream(SecurityClass.values()).map(WireName::of).toList(), from, to);
     }
 
     Map<String, Long> countsBySignal(Instant from, Instant to) {
-        Map<String, Long> counts = zeroCounts(Arrays.stream(SignalCategory.values()).map(WireName::of).toList());
-        Filters where = range(from, to);
-        jdbc.sql("SELECT signal, count(*) AS n FROM " + FeedbackQueueProjection.TABLE + where.where() + " GROUP BY signal")
-                .params(where.params())
-                .query((rs, n) -> counts.put(rs.getString("signal"), rs.getLong("n"))).list();
-        return counts;
+        return counts(COUNTS_BY_SIGNAL, Arrays.stream(SignalCategory.values()).map(WireName::of).toList(), from, to);
     }
 
-    private static Filters range(Instant from, Instant to) {
-        return new Filters().add("submitted_at >= :from", "from", utc(from)).add("submitted_at < :to", "to", utc(to));
+    private Map<String, Long> counts(String sql, List<String> keys, Instant from, Instant to) {
+        Map<String, Long> counts = zeroCounts(keys);
+        jdbc.sql(sql).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> counts.put(rs.getString("key"), rs.getLong("n"))).list();
+        return counts;
     }
 
     private static Map<String, Long> zeroCounts(List<String> keys) {
@@ -196,14 +176,10 @@ class FeedbackQueries {
         return counts;
     }
 
-    /** A queue row and the severity rank its cursor needs. */
-    private record Row(FeedbackItem item, int severityRank) {
-    }
-
-    private Row row(ResultSet rs, int n) throws SQLException {
+    private FeedbackItem row(ResultSet rs, int n) throws SQLException {
         String context = rs.getString("context");
         String team = rs.getString("handoff_team");
-        return new Row(new FeedbackItem(rs.getString("feedback_id"), rs.getString("submission_id"),
+        return new FeedbackItem(rs.getString("feedback_id"), rs.getString("submission_id"),
                 rs.getString("org_id"), rs.getString("workspace_id"), rs.getString("user_id"),
                 rs.getString("channel"), rs.getString("message"), rs.getString("page"),
                 context == null ? null : json.readTree(context), rs.getString("state"),
@@ -211,7 +187,7 @@ class FeedbackQueries {
                 json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"),
                 team == null ? null : new HandoffView(team, rs.getString("handoff_note")),
                 new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
-                instant(rs, "submitted_at"), instant(rs, "updated_at")), rs.getInt("severity_rank"));
+                instant(rs, "submitted_at"), instant(rs, "updated_at"));
     }
 
     private GroupView groupRow(ResultSet rs, int n) throws SQLException {

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.Set;
 
-import static com.opsledger.query.web.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.utc;
 
 /**
  * The feedback queue ({@value #TABLE}): one row per item with its current state and classification.

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.opsledger.query.web.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.utc;
 
 /**
  * The timeline of each feedback item ({@value #TABLE}): every event of the item with its

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Set;
 
-import static com.opsledger.query.web.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.utc;
 
 /** Platform notifications ({@value #TABLE}) and whether, by whom and when they were acknowledged. */
 @Component

@@ -1,5 +1,6 @@
 package com.opsledger.query.projection;
 
+import com.opsledger.events.EventStoreSql;
 import com.opsledger.events.InvalidInput;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
@@ -52,7 +53,7 @@ public class ProjectionProgress {
 
     /** The newest position in the event store, 0 when it is empty. */
     public long headPosition() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql(EventStoreSql.HEAD_POSITION).query(Long.class).single();
     }
 
     /** The position every segment of the projection has passed; empty before it has started. */

@@ -1,9 +1,9 @@
 package com.opsledger.query.projection;
 
-import com.opsledger.query.web.Cursor;
-import com.opsledger.query.web.Filters;
-import com.opsledger.query.web.Page;
-import com.opsledger.query.web.QueryParams;
+import com.opsledger.query.sql.ListQuery;
+import com.opsledger.query.sql.ListQuery.Key;
+import com.opsledger.query.sql.ListQuery.Type;
+import com.opsledger.query.sql.Page;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -110,20 +110,15 @@ class ProjectionsController {
     Page<DeadLetterView> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor) {
         requireKnown(name);
-        Filters where = new Filters().add("d.processing_group = :group", "group", name);
-        String whereClause = where.where();
-        if (cursor != null && !cursor.isBlank()) {
-            whereClause = where.whereAnd("(d.sequence_identifier, d.sequence_index) > (:cSequence, :cIndex)");
-            Cursor.decode(cursor, 2, key -> where.param("cSequence", key.get(0))
-                    .param("cIndex", Long.parseLong(key.get(1))));
-        }
-        return Page.read(jdbc, "dead_letter_entry d", where, """
+        return ListQuery.of("dead_letter_entry d")
+                .join("LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier")
+                .select("""
                         d.dead_letter_id, d.sequence_identifier, d.sequence_index, d.event_identifier, d.payload_type,
                         d.aggregate_identifier, d.sequence_number, e.global_index, d.cause_type, d.cause_message,
-                        d.enqueued_at, d.last_touched, convert_from(d.diagnostics, 'UTF8') AS diagnostics""",
-                "FROM dead_letter_entry d LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier"
-                        + whereClause + " ORDER BY d.sequence_identifier, d.sequence_index",
-                QueryParams.limit(limit), this::deadLetter, last -> Cursor.encode(last.sequence(), last.index()));
+                        d.enqueued_at, d.last_touched, convert_from(d.diagnostics, 'UTF8') AS diagnostics""")
+                .filter("d.processing_group = :group", "group", name)
+                .orderBy(Key.asc("d.sequence_identifier", Type.TEXT), Key.asc("d.sequence_index", Type.LONG))
+                .page(jdbc, limit, cursor, this::deadLetter);
     }
 
     /** Runs the handlers again on a parked sequence, in order; it leaves the queue when every event applies. */
