@@ -59,7 +59,7 @@ token() {
 }
 
 driver() {
-    java bench/driver/LoadDriver.java "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY
+    java bench/driver/LoadDriver.java "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY servicePid="${SERVICE_PID:-0}"
 }
 
 # wait_for_position POSITION TOKEN: until the feedback read models have processed POSITION.

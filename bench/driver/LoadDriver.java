@@ -57,6 +57,8 @@ public class LoadDriver {
 
     private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> lagMicros = new ConcurrentLinkedQueue<>();
+    /** The service's process id, for CPU per request (0: not measured). */
+    private final long servicePid;
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
@@ -70,6 +72,7 @@ public class LoadDriver {
         this.token = option("token", "");
         this.lagEvery = intOption("lagEvery", 20);
         this.groups = Long.parseLong(option("groups", "1"));
+        this.servicePid = Long.parseLong(option("servicePid", "0"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -119,6 +122,7 @@ public class LoadDriver {
         long seconds = intOption("seconds", 15);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        cpuAtStart = CpuTicks.now(servicePid);
         runClients(clients, () -> {
             while (System.nanoTime() < deadline) {
                 String submissionId = "bench-" + run + "-" + sequence.incrementAndGet();
@@ -150,6 +154,7 @@ public class LoadDriver {
             }
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
+        cpuAtEnd = CpuTicks.now(servicePid);
         awaitLagSamples();
         if (acks != null) {
             acks.close();
@@ -382,11 +387,67 @@ public class LoadDriver {
         }
     }
 
+    private CpuTicks cpuAtStart;
+    private CpuTicks cpuAtEnd;
+
     private String report(String mode, int concurrency, double seconds) {
         return "{\"mode\":\"" + mode + "\",\"concurrency\":" + concurrency + ",\"seconds\":"
                 + String.format("%.2f", seconds) + ",\"ok\":" + ok.get() + ",\"failed\":" + failed.get()
                 + ",\"perSecond\":" + String.format("%.1f", ok.get() / seconds)
-                + ",\"latencyMs\":" + percentiles(latenciesMicros) + ",\"lagMs\":" + percentiles(lagMicros) + "}";
+                + ",\"latencyMs\":" + percentiles(latenciesMicros) + ",\"lagMs\":" + percentiles(lagMicros)
+                + (cpuAtStart == null ? "" : ",\"cpuMsPerRequest\":" + cpuAtEnd.perRequest(cpuAtStart, ok.get()))
+                + "}";
+    }
+
+    /**
+     * CPU time used so far by the service ({@code servicePid}), by every PostgreSQL process, and by this driver, in
+     * clock ticks from /proc; the difference over a measured window, per request, says who spent what.
+     */
+    record CpuTicks(long service, long postgres, long driver) {
+        private static final double MS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+        static CpuTicks now(long servicePid) {
+            if (servicePid <= 0) {
+                return null;
+            }
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path dir : (Iterable<Path>) processes::iterator) {
+                    String stat = read(dir.resolve("stat"));
+                    if (stat != null && stat.contains("(postgres)")) {
+                        postgres += ticks(stat);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new CpuTicks(ticks(read(Path.of("/proc/" + servicePid + "/stat"))), postgres,
+                    ticks(read(Path.of("/proc/self/stat"))));
+        }
+
+        String perRequest(CpuTicks start, long requests) {
+            double n = Math.max(1, requests);
+            return String.format("{\"service\":%.3f,\"postgres\":%.3f,\"driver\":%.3f}",
+                    (service - start.service) * MS_PER_TICK / n, (postgres - start.postgres) * MS_PER_TICK / n,
+                    (driver - start.driver) * MS_PER_TICK / n);
+        }
+
+        /** utime + stime: fields 14 and 15, counted after the parenthesised command name. */
+        private static long ticks(String stat) {
+            if (stat == null) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        private static String read(Path path) {
+            try {
+                return Files.readString(path);
+            } catch (IOException | RuntimeException e) {
+                return null; // a process that ended meanwhile
+            }
+        }
     }
 
     private static String percentiles(ConcurrentLinkedQueue<Long> micros) {
