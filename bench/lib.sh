@@ -58,8 +58,11 @@ token() {
     OPSLEDGER_JWT_HMAC_SECRET=$HMAC_SECRET java -jar "$JAR" mint-token --subject "bench" --roles "$1" --ttl PT4H
 }
 
+# driver MODE OPTION=VALUE...: the load driver; it measures the service's CPU unless given servicePid=0.
 driver() {
-    java bench/driver/LoadDriver.java "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY servicePid="${SERVICE_PID:-0}"
+    local mode=$1
+    shift
+    java bench/driver/LoadDriver.java "$mode" servicePid="${SERVICE_PID:-0}" "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY
 }
 
 # wait_for_position POSITION TOKEN: until the feedback read models have processed POSITION.

@@ -9,8 +9,8 @@ CREATE TABLE floor_group (LIKE read_model.feedback_group_v1 INCLUDING ALL);
 CREATE TABLE floor_token (LIKE token_entry INCLUDING ALL);
 INSERT INTO floor_group (group_id, fingerprint, security_classes, signal, severity, severity_rank, member_count, burst)
 SELECT 'grp-' || g, 'fp' || g, '{}', 'actionable', 'medium', 2, 0, false FROM generate_series(0, 999) AS g;
+-- One token row per pgbench client: in the service each token row has one owner thread, so none waits for another.
 INSERT INTO floor_token (processor_name, segment, token, token_type, timestamp, owner)
-SELECT 'floor-' || p, s, convert_to('{"index":0}', 'UTF8'), 'org.axonframework.eventhandling.GlobalSequenceTrackingToken',
+SELECT 'floor-' || c, 0, convert_to('{"index":0}', 'UTF8'), 'org.axonframework.eventhandling.GlobalSequenceTrackingToken',
        now()::text, 'bench'
-FROM generate_series(1, 3) AS p, generate_series(0, 1) AS s;
-ANALYZE floor_event, floor_feedback, floor_timeline, floor_group, floor_token;
+FROM generate_series(0, 63) AS c;
