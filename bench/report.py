@@ -76,9 +76,10 @@ def write(path, prefix, db, rows, settings):
             value = median("%s@%d" % (fig, conc))
             if base and value:
                 ratios["%s@%d / pgbench-insert-1@%d" % (fig, conc, conc)] = round(value / base, 4)
-    floor = median("pgbench-submission-one-transaction@16")
-    if floor and median("submit@16"):
-        ratios["submit@16 / pgbench-submission-one-transaction@16"] = round(median("submit@16") / floor, 4)
+    for floor_name in ("one-transaction", "service-transactions"):
+        floor = median("pgbench-submission-%s@16" % floor_name)
+        if floor and median("submit@16"):
+            ratios["submit@16 / pgbench-submission-%s@16" % floor_name] = round(median("submit@16") / floor, 4)
     best_submit = max((median("submit@16") or 0), (median("submit@64") or 0))
     half = [k for k in figures if k.startswith("submit-at-half-rate")]
     lag_p99 = figures[half[0]]["lagP99Ms"]["median"] if half and "lagP99Ms" in figures[half[0]] else None
