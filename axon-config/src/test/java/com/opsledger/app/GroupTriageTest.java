@@ -99,4 +99,33 @@ class GroupTriageTest extends IntegrationTest {
         assertThat(security.at("/bySignal/security_probe").asLong()).isGreaterThanOrEqualTo(6);
         assertThat(security.at("/topGroups").size()).isPositive();
     }
+
+    /** Decisions sent the way an attacker would: each a problem, none recorded. */
+    @Test
+    void aBadDecisionIsRefusedAndRecordsNothing() {
+        Api api = api();
+        Api.Response member = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                "bad-decision-" + UUID.randomUUID(), "Timeline scroll jumps " + UUID.randomUUID()));
+        String groupId = member.at("/groupId").asString();
+        String path = "/api/v1/admin/feedback/groups/" + groupId + "/triage";
+
+        for (String body : List.of("{\"decision\":\"delete_all\"}", "{\"decision\":1}", "{\"decision\":null}", "{}",
+                "{\"decision\":\"triage\",\"reason\":\"" + "r".repeat(2001) + "\"}",
+                "{\"decision\":\"triage\",\"groupId\":\"grp-other\"}", "[\"triage\"]", "")) {
+            SecurityAndErrorsTest.assertProblem(api.post(path, OPERATOR, body), 400);
+        }
+        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback/groups/grp-nothing/triage", OPERATOR,
+                Map.of("decision", "triage")), 404);
+        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback/groups/"
+                + member.at("/feedbackId").asString() + "/triage", OPERATOR, Map.of("decision", "triage")), 404);
+        SecurityAndErrorsTest.assertProblem(api.post(path, Api.token("audrey", "auditor"),
+                Map.of("decision", "triage")), 403);
+
+        // Read after everything stored until now: no decision on the group, its member still open.
+        JsonNode group = api.get("/api/v1/admin/feedback/groups/" + groupId + "?minPosition=" + api.head(), OPERATOR)
+                .json();
+        assertThat(group.at("/group/lastDecision").isMissingNode() || group.at("/group/lastDecision").isNull())
+                .as(group.toString()).isTrue();
+        assertThat(group.at("/members/items/0/state").asString()).isEqualTo("open");
+    }
 }
