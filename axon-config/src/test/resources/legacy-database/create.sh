@@ -13,7 +13,7 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USE
   OPSLEDGER_SERVICE_KEY=$key OPSLEDGER_JWT_HMAC_SECRET=$secret PORT=$port \
   java -jar "$jar" > /tmp/$db.log 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"' EXIT
+trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"' EXIT
 until curl -sf $B/actuator/health > /dev/null; do sleep 1; done
 token() { OPSLEDGER_JWT_HMAC_SECRET=$secret java -jar "$jar" mint-token --subject "$1" --roles "$2" --ttl PT1H; }
 OP="Authorization: Bearer $(token alice operator)"; ADMIN="Authorization: Bearer $(token root admin)"
