@@ -78,9 +78,10 @@ class FeedbackQueries {
             f.context, f.state, f.security_classes, f.signal, f.severity, f.severity_rank, f.findings, f.assignee,
             f.handoff_team, f.handoff_note, f.group_id, coalesce(g.member_count, 1) AS group_size,
             coalesce(g.burst, false) AS group_burst, f.submitted_at, f.updated_at""";
-    private static final String ITEM_FROM =
-            " FROM " + FeedbackQueueProjection.TABLE + " f LEFT JOIN " + FeedbackGroupProjection.TABLE
-                    + " g ON g.group_id = f.group_id";
+    /** Queue rows ({@code f}) with their group's size and burst ({@code g}), as {@link #ITEM_COLUMNS} reads them. */
+    private static final String ITEMS = FeedbackQueueProjection.TABLE + " f";
+    private static final String WITH_GROUP =
+            "LEFT JOIN " + FeedbackGroupProjection.TABLE + " g ON g.group_id = f.group_id";
     /** The queue's two orders; each ends in the id, so every row has its own place. */
     private static final Key[] SEVERITY_FIRST = {Key.asc("f.severity_rank", Type.INT),
             Key.asc("f.submitted_at", Type.INSTANT), Key.asc("f.feedback_id", Type.TEXT)};
@@ -110,8 +111,8 @@ class FeedbackQueries {
     }
 
     Page<FeedbackItem> queue(QueueFilter filter, Sort sort, Integer limit, String cursor) {
-        return ListQuery.of(FeedbackQueueProjection.TABLE + " f")
-                .join("LEFT JOIN " + FeedbackGroupProjection.TABLE + " g ON g.group_id = f.group_id")
+        return ListQuery.of(ITEMS)
+                .join(WITH_GROUP)
                 .select(ITEM_COLUMNS)
                 .filter("f.signal = :signal", "signal", filter.signal())
                 .filterIf(filter.excludeProbes(), "f.signal <> 'security_probe'")
@@ -127,7 +128,7 @@ class FeedbackQueries {
     }
 
     Optional<FeedbackItem> item(String feedbackId) {
-        return jdbc.sql("SELECT " + ITEM_COLUMNS + ITEM_FROM + " WHERE f.feedback_id = :id")
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM " + ITEMS + " " + WITH_GROUP + " WHERE f.feedback_id = :id")
                 .param("id", feedbackId).query(this::row).optional();
     }
 
