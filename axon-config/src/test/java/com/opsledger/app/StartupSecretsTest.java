@@ -61,4 +61,16 @@ class StartupSecretsTest {
                 "opsledger.security.jwt.hmac-secret", "short")))
                 .hasStackTraceContaining("at least 32 bytes");
     }
+
+    /** The burst rule's settings are bound and checked where the rule lives (the group aggregate). */
+    @Test
+    void refusesABurstThresholdOutOfRange() {
+        for (String threshold : new String[] {"1", "1001"}) {
+            Map<String, String> settings = TestService.settings(database);
+            settings.put("opsledger.feedback.burst.threshold", threshold);
+            assertThatThrownBy(() -> TestService.start(settings).close())
+                    .hasStackTraceContaining("opsledger.feedback.burst")
+                    .hasStackTraceContaining("threshold");
+        }
+    }
 }

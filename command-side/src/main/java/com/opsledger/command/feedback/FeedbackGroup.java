@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -33,6 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link GroupDecisionFanOut} then takes to each of them, reporting progress back here.
  */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.FEEDBACK_GROUP)
+@EnableConfigurationProperties(BurstPolicy.class) // the settings of its rule, read where the rule runs
 class FeedbackGroup {
 
     @AggregateIdentifier

@@ -7,7 +7,6 @@ import com.opsledger.events.feedback.command.AddFeedbackToGroup;
 import com.opsledger.events.feedback.command.ResubmitFeedback;
 import com.opsledger.events.feedback.command.SubmitFeedback;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.time.temporal.ChronoUnit;
  * answered as first recorded; two first submissions racing on two nodes end the same way for the later one.
  */
 @Service
-@EnableConfigurationProperties(BurstPolicy.class)
 class FeedbackIntake {
 
     /** What the platform submits; {@code contextJson} is the optional context object as compact JSON. */
