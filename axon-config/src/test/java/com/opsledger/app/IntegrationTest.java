@@ -33,7 +33,9 @@ public abstract class IntegrationTest {
                 "spring.datasource.username", database.user(),
                 "spring.datasource.password", database.password(),
                 "opsledger.security.jwt.hmac-secret", HMAC_SECRET,
-                "opsledger.security.service-key", SERVICE_KEY);
+                "opsledger.security.service-key", SERVICE_KEY,
+                // Deadlines due within a test fire within a second.
+                "db-scheduler.polling-interval", "1s");
     }
 
     protected Api api() {

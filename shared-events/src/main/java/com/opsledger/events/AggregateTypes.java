@@ -9,6 +9,7 @@ public final class AggregateTypes {
     public static final String FEEDBACK = "Feedback";
     public static final String FEEDBACK_GROUP = "FeedbackGroup";
     public static final String NOTIFICATION = "Notification";
+    public static final String WALLET = "Wallet";
 
     private AggregateTypes() {
     }

@@ -40,6 +40,8 @@ import java.util.Map;
  *   <li>a string field takes a JSON string only (no number or boolean turned into text), without NUL characters
  *       (PostgreSQL text cannot hold them) or unpaired surrogates (they cannot be encoded as UTF-8);</li>
  *   <li>an instant field takes the text of {@link Instants} only (no epoch number);</li>
+ *   <li>a whole-number field (amounts in minor units) takes a JSON integer only: no string, no {@code 10.0} or
+ *       {@code 1e3}, nothing outside its range;</li>
  *   <li>an enum field takes its {@link WireName wire name} only ({@code in_progress}, not {@code IN_PROGRESS}), and
  *       is written as it;</li>
  *   <li>a free-form object ({@code context}, {@code details}) keeps every number's exact value and precision
@@ -64,6 +66,8 @@ class JsonConfiguration {
                 .addModule(new SimpleModule("opsledger-strict-input")
                         .addDeserializer(String.class, new StrictStrings())
                         .addDeserializer(Instant.class, new StrictInstants())
+                        .addDeserializer(Long.class, new StrictLongs())
+                        .addDeserializer(long.class, new StrictLongs())
                         .addDeserializer(JsonNode.class, new StorableTrees()))
                 .addModule(new SimpleModule("opsledger-wire-names")
                         .setDeserializers(new SimpleDeserializers() {
@@ -163,6 +167,20 @@ class JsonConfiguration {
                 throw new RejectedValue(parser, problem, "");
             }
             return value;
+        }
+    }
+
+    private static final class StrictLongs extends ValueDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+                throw new RejectedValue(parser, "must be a JSON integer", "");
+            }
+            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw new RejectedValue(parser, "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+                        "");
+            }
+            return parser.getLongValue();
         }
     }
 

@@ -1,0 +1,257 @@
+package com.opsledger.command.wallet;
+
+import com.opsledger.command.AggregateCaching;
+import com.opsledger.events.AggregateTypes;
+import com.opsledger.events.MetaDataKeys;
+import com.opsledger.events.RuleViolation;
+import com.opsledger.events.WireName;
+import com.opsledger.events.wallet.SpendPolicy;
+import com.opsledger.events.wallet.SpendRequestStatus;
+import com.opsledger.events.wallet.command.ApproveSpendRequest;
+import com.opsledger.events.wallet.command.CancelSpendRequest;
+import com.opsledger.events.wallet.command.ChangeSpendPolicy;
+import com.opsledger.events.wallet.command.OpenWallet;
+import com.opsledger.events.wallet.command.RejectSpendRequest;
+import com.opsledger.events.wallet.command.RequestSpend;
+import com.opsledger.events.wallet.event.SpendApprovalRecorded;
+import com.opsledger.events.wallet.event.SpendPolicyChanged;
+import com.opsledger.events.wallet.event.SpendRequestApproved;
+import com.opsledger.events.wallet.event.SpendRequestCanceled;
+import com.opsledger.events.wallet.event.SpendRequestExpired;
+import com.opsledger.events.wallet.event.SpendRequestRejected;
+import com.opsledger.events.wallet.event.SpendRequested;
+import com.opsledger.events.wallet.event.WalletOpened;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The wallet of one agent: its spend policy and its spend requests, in one consistency boundary, so that approving,
+ * expiring and (with authorizations) using a spend request are decided against one state.
+ */
+@Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.WALLET)
+class Wallet {
+
+    /** The persistent deadline (db-scheduler's table) at which an open spend request expires. */
+    static final String SPEND_REQUEST_EXPIRY = "spend-request-expiry";
+    /** The longest a spend request may stay open. */
+    static final Duration MAX_SPEND_REQUEST_LIFETIME = Duration.ofDays(90);
+    /** The actor of what the wallet does on its own (expiries). */
+    static final String ACTOR = "system:wallet";
+
+    /** The deadline's payload: which spend request is due. */
+    record SpendRequestExpiryDue(String spendRequestId) {
+    }
+
+    @AggregateIdentifier
+    private String walletId;
+    private String agentId;
+    private String orgId;
+    private String currency;
+    private String contentHash;
+    private SpendPolicy policy;
+    private final Map<String, SpendRequest> spendRequests = new HashMap<>();
+
+    Wallet() {
+        // For Axon: the aggregate is rebuilt from its events.
+    }
+
+    /** Answers whether this command opened the wallet (false for a repeat of the same opening). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    boolean handle(OpenWallet command) {
+        if (walletId != null) {
+            if (!contentHash.equals(command.contentHash())) {
+                throw new RuleViolation("the wallet of agent '" + agentId + "' is open already, with other details;"
+                        + " change its policy instead");
+            }
+            return false;
+        }
+        apply(new WalletOpened(command.walletId(), command.agentId(), command.orgId(), command.workspaceId(),
+                command.currency(), command.policy(), command.contentHash()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(ChangeSpendPolicy command) {
+        if (policy.equals(command.policy())) {
+            throw new RuleViolation("the wallet's spend policy is that already");
+        }
+        apply(new SpendPolicyChanged(walletId, policy, command.policy()));
+    }
+
+    /** Answers whether this command recorded the request (false for a repeat of the same request). */
+    @CommandHandler
+    boolean handle(RequestSpend command, DeadlineManager deadlines) {
+        SpendRequest known = spendRequests.get(command.spendRequestId());
+        if (known != null) {
+            if (!known.contentHash().equals(command.contentHash())) {
+                throw new RuleViolation("spend request id '" + command.requestId()
+                        + "' was already used for a different request");
+            }
+            return false;
+        }
+        if (!currency.equals(command.currency())) {
+            throw new RuleViolation("the wallet spends " + currency + ", not " + command.currency());
+        }
+        SpendRules.amountRefusal(policy, command.amount()).ifPresent(Wallet::refuse);
+        SpendRules.categoryRefusal(policy, command.category()).ifPresent(Wallet::refuse);
+        if (!command.expiresAt().isAfter(command.requestedAt())) {
+            throw new RuleViolation("the request expires at " + command.expiresAt() + ", which has passed");
+        }
+        if (command.expiresAt().isAfter(command.requestedAt().plus(MAX_SPEND_REQUEST_LIFETIME))) {
+            throw new RuleViolation("a spend request may stay open for at most "
+                    + MAX_SPEND_REQUEST_LIFETIME.toDays() + " days");
+        }
+        apply(new SpendRequested(walletId, orgId, command.spendRequestId(), command.requestId(), command.requestedBy(),
+                command.amount(), command.currency(), command.merchantName(), command.category(), command.purpose(),
+                command.expiresAt(), SpendRules.approvalsRequired(policy, command.amount()), command.contentHash()));
+        deadlines.schedule(command.expiresAt(), SPEND_REQUEST_EXPIRY,
+                new SpendRequestExpiryDue(command.spendRequestId()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(ApproveSpendRequest command) {
+        SpendRequest request = spendRequest(command.spendRequestId());
+        requireStatus(command.spendRequestId(), request, SpendRequestStatus.REQUESTED, "approved");
+        if (!command.at().isBefore(request.expiresAt())) {
+            throw new RuleViolation("spend request " + command.spendRequestId() + " expired at "
+                    + request.expiresAt());
+        }
+        if (command.approver().equals(request.requestedBy())) {
+            throw new RuleViolation("the approver is the requester: " + command.approver()
+                    + " asked for this spend and cannot approve it");
+        }
+        if (request.approvers().contains(command.approver())) {
+            throw new RuleViolation(command.approver() + " approved this spend request already;"
+                    + " a second, different operator must approve it");
+        }
+        if (request.approvers().size() + 1 < request.approvalsRequired()) {
+            apply(new SpendApprovalRecorded(walletId, command.spendRequestId(), command.approver()));
+        } else {
+            apply(new SpendRequestApproved(walletId, command.spendRequestId(),
+                    request.approversWith(command.approver())));
+        }
+    }
+
+    @CommandHandler
+    void handle(RejectSpendRequest command) {
+        SpendRequest request = spendRequest(command.spendRequestId());
+        requireStatus(command.spendRequestId(), request, SpendRequestStatus.REQUESTED, "rejected");
+        apply(new SpendRequestRejected(walletId, command.spendRequestId(), command.rejecter()));
+    }
+
+    /** Answers whether this command canceled the request (false when it had been canceled already). */
+    @CommandHandler
+    boolean handle(CancelSpendRequest command) {
+        SpendRequest request = spendRequest(command.spendRequestId());
+        if (request.status() == SpendRequestStatus.CANCELED) {
+            return false;
+        }
+        if (!request.status().isOpen()) {
+            throw new RuleViolation("spend request " + command.spendRequestId() + " is "
+                    + WireName.of(request.status()) + "; only a requested or approved one can be canceled");
+        }
+        apply(new SpendRequestCanceled(walletId, command.spendRequestId()));
+        return true;
+    }
+
+    /**
+     * The expiry of a spend request fired. A request closed meanwhile (rejected, canceled, used) is left alone: its
+     * deadline is not canceled when it closes, since db-scheduler can cancel by schedule id only.
+     */
+    @DeadlineHandler(deadlineName = SPEND_REQUEST_EXPIRY)
+    void on(SpendRequestExpiryDue due) {
+        SpendRequest request = spendRequests.get(due.spendRequestId());
+        if (request != null && request.status().isOpen()) {
+            apply(new SpendRequestExpired(walletId, due.spendRequestId(), request.expiresAt()),
+                    MetaData.with(MetaDataKeys.ACTOR, ACTOR));
+        }
+    }
+
+    private SpendRequest spendRequest(String spendRequestId) {
+        SpendRequest request = spendRequests.get(spendRequestId);
+        if (request == null) {
+            throw new AggregateNotFoundException(spendRequestId, "no spend request " + spendRequestId
+                    + " in wallet " + walletId);
+        }
+        return request;
+    }
+
+    private static void requireStatus(String id, SpendRequest request, SpendRequestStatus required, String verb) {
+        if (request.status() != required) {
+            throw new RuleViolation("spend request " + id + " is " + WireName.of(request.status()) + "; only a "
+                    + WireName.of(required) + " one can be " + verb);
+        }
+    }
+
+    private static void refuse(String why) {
+        throw new RuleViolation(why);
+    }
+
+    @EventSourcingHandler
+    void on(WalletOpened event) {
+        walletId = event.walletId();
+        agentId = event.agentId();
+        orgId = event.orgId();
+        currency = event.currency();
+        contentHash = event.contentHash();
+        policy = event.policy();
+    }
+
+    @EventSourcingHandler
+    void on(SpendPolicyChanged event) {
+        policy = event.policy();
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequested event) {
+        spendRequests.put(event.spendRequestId(), SpendRequest.requested(event.requestedBy(), event.contentHash(),
+                event.expiresAt(), event.approvalsRequired()));
+    }
+
+    @EventSourcingHandler
+    void on(SpendApprovalRecorded event) {
+        spendRequests.computeIfPresent(event.spendRequestId(),
+                (id, request) -> request.withApprovers(request.approversWith(event.approver())));
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestApproved event) {
+        spendRequests.computeIfPresent(event.spendRequestId(), (id, request) ->
+                request.withApprovers(event.approvers()).withStatus(SpendRequestStatus.APPROVED));
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestRejected event) {
+        close(event.spendRequestId(), SpendRequestStatus.REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestCanceled event) {
+        close(event.spendRequestId(), SpendRequestStatus.CANCELED);
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestExpired event) {
+        close(event.spendRequestId(), SpendRequestStatus.EXPIRED);
+    }
+
+    private void close(String spendRequestId, SpendRequestStatus status) {
+        spendRequests.computeIfPresent(spendRequestId, (id, request) -> request.withStatus(status));
+    }
+}
