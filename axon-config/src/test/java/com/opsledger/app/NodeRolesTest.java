@@ -1,5 +1,6 @@
 package com.opsledger.app;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.opsledger.testing.TestDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class NodeRolesTest {
             assertThat(api.get("/api/v1/admin/feedback", OPERATOR).status()).isEqualTo(404);
             assertThat(node.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                     .as("no projection; only the command side's own processor").containsExactly("feedback-group-decisions");
+            assertThat(node.getBeansOfType(Scheduler.class)).as("the deadlines run here").hasSize(1);
         }
     }
 
@@ -37,7 +39,10 @@ class NodeRolesTest {
             assertThat(api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
                     "roles-" + UUID.randomUUID(), "hello")).status()).isEqualTo(404);
             assertThat(node.getBean(EventProcessingConfiguration.class).eventProcessors())
-                    .containsKeys("feedback-queue-v1", "feedback-groups-v1", "notifications-v1");
+                    .containsKeys("feedback-queue-v1", "feedback-groups-v1", "notifications-v1", "wallets-v1",
+                            "spend-requests-v1");
+            assertThat(node.getBeansOfType(Scheduler.class))
+                    .as("no deadline scheduler: deadlines fire into aggregates, which query nodes do not hold").isEmpty();
         }
     }
 

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ class RestartAndRebuildTest {
     private static final String ADMIN = Api.token("root", "admin");
     private static final List<String> READ_MODEL_TABLES = List.of(
             "feedback_v1 ORDER BY feedback_id", "feedback_timeline_v1 ORDER BY event_id",
-            "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id");
+            "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id",
+            "wallet_v1 ORDER BY wallet_id", "wallet_policy_v1 ORDER BY wallet_id, sequence",
+            "spend_request_v1 ORDER BY spend_request_id");
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
 
@@ -56,9 +61,13 @@ class RestartAndRebuildTest {
             jdbc.sql("DELETE FROM read_model.feedback_timeline_v1 WHERE sequence_number > 0").update();
             jdbc.sql("UPDATE read_model.feedback_group_v1 SET member_count = 0").update();
             jdbc.sql("DELETE FROM read_model.notification_v1").update();
+            jdbc.sql("UPDATE read_model.wallet_v1 SET currency = 'xxx'").update();
+            jdbc.sql("DELETE FROM read_model.wallet_policy_v1").update();
+            jdbc.sql("UPDATE read_model.spend_request_v1 SET status = 'damaged', approvals = '[]'").update();
             assertThat(snapshot(second)).isNotEqualTo(live);
 
-            for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1")) {
+            for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
+                    "wallets-v1", "spend-requests-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -67,7 +76,8 @@ class RestartAndRebuildTest {
             assertThat(snapshot(second)).isEqualTo(live);
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
-                    .containsExactly("feedback-groups-v1", "feedback-queue-v1", "notifications-v1");
+                    .containsExactly("feedback-groups-v1", "feedback-queue-v1", "notifications-v1", "spend-requests-v1",
+                            "wallets-v1");
             assertThat(api.post("/api/v1/admin/projections/feedback-group-decisions/rebuild", ADMIN, Map.of())
                     .status()).as("the decisions' fan-out is no projection: replaying it would act again")
                     .isEqualTo(404);
@@ -100,6 +110,22 @@ class RestartAndRebuildTest {
                 "severity", "info", "summary", "quota at 80%", "occurredAt", "2026-11-24T02:00:00Z"));
         Api.Response ack = api.post("/api/v1/admin/notifications/acknowledge", OPERATOR,
                 Map.of("notificationIds", List.of(n1.at("/notificationId").asString())));
+        String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets", AgentWalletTest.wallet("agent-h"))
+                .at("/walletId").asString();
+        String spendRequests = "/api/v1/ingest/agent-wallet/wallets/" + walletId + "/spend-requests";
+        Instant expires = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String big = api.ingest(spendRequests, AgentWalletTest.spend("h-1", 30_000, expires))
+                .at("/spendRequestId").asString();
+        String small = api.ingest(spendRequests, AgentWalletTest.spend("h-2", 3_000, expires))
+                .at("/spendRequestId").asString();
+        String decide = "/api/v1/admin/agent-wallet/wallets/" + walletId + "/spend-requests/";
+        api.post(decide + big + "/approve", OPERATOR, Map.of());
+        api.post(decide + big + "/approve", Api.token("second-operator", "operator"), Map.of());
+        api.post(decide + small + "/reject", OPERATOR, Map.of("reason", "not needed"));
+        Map<String, Object> policy = AgentWalletTest.policy();
+        policy.put("dailyLimit", 90_000);
+        api.post("/api/v1/admin/agent-wallet/wallets/" + walletId + "/policy", OPERATOR,
+                Map.of("policy", policy, "reason", "tighter"));
         assertThat(decided.status()).isEqualTo(202);
         GroupDecisionFanOutTest.awaitProgress(api, other.at("/groupId").asString(), decided.at("/position").asLong(),
                 progress -> progress.at("/finished").asBoolean());
@@ -109,6 +135,7 @@ class RestartAndRebuildTest {
     private static void awaitAll(Api api, long position) {
         assertThat(api.get("/api/v1/admin/feedback?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/admin/notifications?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/agent-wallet?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
     }
 
     private static List<List<Map<String, Object>>> snapshot(ConfigurableApplicationContext context) {
