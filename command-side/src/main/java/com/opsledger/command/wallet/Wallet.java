@@ -35,6 +35,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -107,8 +108,10 @@ class Wallet {
         if (!currency.equals(command.currency())) {
             throw new RuleViolation("the wallet spends " + currency + ", not " + command.currency());
         }
-        SpendRules.amountRefusal(policy, command.amount()).ifPresent(Wallet::refuse);
-        SpendRules.categoryRefusal(policy, command.category()).ifPresent(Wallet::refuse);
+        SpendRules.amountDecline(policy, command.amount())
+                .or(() -> command.category() == null ? Optional.empty()
+                        : SpendRules.categoryDecline(policy, command.category()))
+                .ifPresent(declined -> refuse(declined.explanation()));
         if (!command.expiresAt().isAfter(command.requestedAt())) {
             throw new RuleViolation("the request expires at " + command.expiresAt() + ", which has passed");
         }
