@@ -7,16 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A spend request as its wallet keeps it: only what the wallet's rules read, replaced by each of its events. */
-record SpendRequest(String requestedBy, String contentHash, Instant expiresAt, int approvalsRequired,
-                    List<String> approvers, SpendRequestStatus status) {
+record SpendRequest(String requestedBy, String contentHash, long amount, String merchantName, String category,
+                    Instant expiresAt, int approvalsRequired, List<String> approvers, SpendRequestStatus status) {
 
     SpendRequest {
         approvers = List.copyOf(approvers);
     }
 
-    static SpendRequest requested(String requestedBy, String contentHash, Instant expiresAt, int approvalsRequired) {
-        return new SpendRequest(requestedBy, contentHash, expiresAt, approvalsRequired, List.of(),
-                SpendRequestStatus.REQUESTED);
+    static SpendRequest requested(String requestedBy, String contentHash, long amount, String merchantName,
+                                  String category, Instant expiresAt, int approvalsRequired) {
+        return new SpendRequest(requestedBy, contentHash, amount, merchantName, category, expiresAt,
+                approvalsRequired, List.of(), SpendRequestStatus.REQUESTED);
     }
 
     /** The approvers with {@code approver} added. */
@@ -27,10 +28,12 @@ record SpendRequest(String requestedBy, String contentHash, Instant expiresAt, i
     }
 
     SpendRequest withApprovers(List<String> approvers) {
-        return new SpendRequest(requestedBy, contentHash, expiresAt, approvalsRequired, approvers, status);
+        return new SpendRequest(requestedBy, contentHash, amount, merchantName, category, expiresAt,
+                approvalsRequired, approvers, status);
     }
 
     SpendRequest withStatus(SpendRequestStatus status) {
-        return new SpendRequest(requestedBy, contentHash, expiresAt, approvalsRequired, approvers, status);
+        return new SpendRequest(requestedBy, contentHash, amount, merchantName, category, expiresAt,
+                approvalsRequired, approvers, status);
     }
 }

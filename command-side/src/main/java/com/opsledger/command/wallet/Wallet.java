@@ -5,6 +5,15 @@ import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.WireName;
+import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.CardStatus;
+import com.opsledger.events.wallet.WalletIds;
+import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.CardIssued;
+import com.opsledger.events.wallet.event.CardStatusChanged;
+import com.opsledger.events.wallet.event.SpendRequestConsumed;
 import com.opsledger.events.wallet.SpendPolicy;
 import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.events.wallet.command.ApproveSpendRequest;
@@ -33,15 +42,18 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The wallet of one agent: its spend policy and its spend requests, in one consistency boundary, so that approving,
- * expiring and (with authorizations) using a spend request are decided against one state.
+ * The wallet of one agent: its spend policy, spend requests, cards, authorizations and budget, in one consistency
+ * boundary, so that approving, expiring and using a spend request, and deciding an authorization against what is left
+ * of the budget, are decided against one state: two authorizations that together exceed a limit cannot both pass.
  */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.WALLET)
 class Wallet {
@@ -65,6 +77,14 @@ class Wallet {
     private String contentHash;
     private SpendPolicy policy;
     private final Map<String, SpendRequest> spendRequests = new HashMap<>();
+    private final Map<String, Card> cards = new HashMap<>();
+    /** Every authorization decided, by Stripe's id, with the answer given: a repeated request gets it again. */
+    private final Map<String, AuthorizationAnswer> answers = new HashMap<>();
+    private final Budget budget = new Budget();
+
+    /** A card as the wallet's rules read it, and the time of the Stripe report its status comes from. */
+    record Card(CardStatus status, Instant observedAt) {
+    }
 
     Wallet() {
         // For Axon: the aggregate is rebuilt from its events.
@@ -173,6 +193,64 @@ class Wallet {
         return true;
     }
 
+    /** Answers whether the wallet's record of the card changed. */
+    @CommandHandler
+    boolean handle(RecordCard command) {
+        Card known = cards.get(command.cardId());
+        if (known == null) {
+            apply(new CardIssued(walletId, command.cardId(), command.cardholderId(), command.last4(),
+                    command.currency(), command.status(), command.cancellationReason(), command.observedAt()));
+            return true;
+        }
+        boolean stale = command.observedAt().isBefore(known.observedAt());
+        boolean leavesCanceled = known.status() == CardStatus.CANCELED;
+        if (stale || leavesCanceled || known.status() == command.status()) {
+            return false;
+        }
+        apply(new CardStatusChanged(walletId, command.cardId(), known.status(), command.status(),
+                command.cancellationReason(), command.observedAt()));
+        return true;
+    }
+
+    /**
+     * Decides a real-time authorization by {@link SpendRules#decide}: against the card, the policy, the budget spent
+     * in the request's UTC day and month, and the approved spend requests, one of which it uses up. A card the wallet
+     * does not hold is declined (unknown card), and recorded as such.
+     */
+    @CommandHandler
+    AuthorizationAnswer handle(DecideAuthorization command) {
+        AuthorizationAnswer known = answers.get(command.authorizationId());
+        if (known != null) {
+            return known;
+        }
+        Card card = cards.get(command.cardId());
+        SpendRules.Request request = new SpendRules.Request(command.amount(), command.currency(),
+                command.merchantName(), command.category(), command.receivedAt());
+        SpendRules.Decision decision = card == null
+                ? new SpendRules.Decision(AuthorizationReason.UNKNOWN_CARD,
+                        "card " + command.cardId() + " is not one of this wallet's cards", null)
+                : SpendRules.decide(card.status(), currency, policy, budget.spent(command.receivedAt()),
+                        approvedSpendRequests(), request);
+        String decisionId = WalletIds.decisionFor(command.authorizationId());
+        apply(new AuthorizationDecided(walletId, command.authorizationId(), decisionId, command.cardId(),
+                command.amount(), command.currency(), command.merchantName(), command.category(),
+                decision.approved(), decision.reason(), decision.explanation(), decision.spendRequestId(),
+                command.receivedAt()));
+        if (decision.spendRequestId() != null) {
+            apply(new SpendRequestConsumed(walletId, decision.spendRequestId(), command.authorizationId(),
+                    command.amount()));
+        }
+        return answers.get(command.authorizationId());
+    }
+
+    private List<SpendRules.Approved> approvedSpendRequests() {
+        return spendRequests.entrySet().stream()
+                .filter(e -> e.getValue().status() == SpendRequestStatus.APPROVED)
+                .map(e -> new SpendRules.Approved(e.getKey(), e.getValue().amount(), e.getValue().merchantName(),
+                        e.getValue().category(), e.getValue().expiresAt()))
+                .toList();
+    }
+
     /**
      * The expiry of a spend request fired. A request closed meanwhile (rejected, canceled, used) is left alone: its
      * deadline is not canceled when it closes, since db-scheduler can cancel by schedule id only.
@@ -224,7 +302,7 @@ class Wallet {
     @EventSourcingHandler
     void on(SpendRequested event) {
         spendRequests.put(event.spendRequestId(), SpendRequest.requested(event.requestedBy(), event.contentHash(),
-                event.expiresAt(), event.approvalsRequired()));
+                event.amount(), event.merchantName(), event.category(), event.expiresAt(), event.approvalsRequired()));
     }
 
     @EventSourcingHandler
@@ -252,6 +330,30 @@ class Wallet {
     @EventSourcingHandler
     void on(SpendRequestExpired event) {
         close(event.spendRequestId(), SpendRequestStatus.EXPIRED);
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestConsumed event) {
+        close(event.spendRequestId(), SpendRequestStatus.CONSUMED);
+    }
+
+    @EventSourcingHandler
+    void on(CardIssued event) {
+        cards.put(event.cardId(), new Card(event.status(), event.observedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(CardStatusChanged event) {
+        cards.put(event.cardId(), new Card(event.status(), event.observedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(AuthorizationDecided event) {
+        answers.put(event.authorizationId(), new AuthorizationAnswer(event.decisionId(), event.approved(),
+                event.reason(), event.explanation()));
+        if (event.approved()) {
+            budget.hold(event.authorizationId(), event.amount(), event.receivedAt());
+        }
     }
 
     private void close(String spendRequestId, SpendRequestStatus status) {

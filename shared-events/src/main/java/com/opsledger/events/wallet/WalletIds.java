@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The ids of wallets ({@value #WALLET}…, one per agent) and of spend requests ({@value #SPEND_REQUEST}…, one per
- * platform request id within its wallet). Both are derived from the platform's ids, so a retried call names the same
+ * The ids of wallets ({@value #WALLET}…, one per agent), of spend requests ({@value #SPEND_REQUEST}…, one per
+ * platform request id within its wallet) and of authorization decisions ({@value #DECISION}…). Both are derived from the platform's ids, so a retried call names the same
  * thing.
  */
 public final class WalletIds {
 
     public static final String WALLET = "wlt-";
     public static final String SPEND_REQUEST = "spr-";
+    public static final String DECISION = "dec-";
 
     private WalletIds() {
     }
@@ -22,6 +23,11 @@ public final class WalletIds {
 
     public static String spendRequestFor(String walletId, String requestId) {
         return SPEND_REQUEST + uuid("spend-request:" + walletId + ":" + requestId);
+    }
+
+    /** One decision per Stripe authorization: a repeated request names the same decision. */
+    public static String decisionFor(String authorizationId) {
+        return DECISION + uuid("decision:" + authorizationId);
     }
 
     public static boolean isWallet(String id) {

@@ -1,0 +1,163 @@
+package com.opsledger.command.wallet;
+
+import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.CardStatus;
+import com.opsledger.events.wallet.SpendPolicy;
+import com.opsledger.events.wallet.WalletIds;
+import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.CardIssued;
+import com.opsledger.events.wallet.event.CardStatusChanged;
+import com.opsledger.events.wallet.event.SpendRequestApproved;
+import com.opsledger.events.wallet.event.SpendRequestConsumed;
+import com.opsledger.events.wallet.event.SpendRequested;
+import com.opsledger.events.wallet.event.WalletOpened;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The wallet's cards and its real-time authorization decisions: budget, spend requests used once, repeats. */
+class WalletAuthorizationTest {
+
+    private static final String WALLET = "wlt-1";
+    private static final String CARD = "ic_1";
+    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    /** 500.00 a payment, 1,000.00 a day; above 100.00 a spend request is needed. */
+    private static final SpendPolicy POLICY = new SpendPolicy(50_000, 100_000, 1_000_000, List.of(),
+            List.of("gambling"), 10_000, 20_000);
+
+    private AggregateTestFixture<Wallet> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Wallet.class);
+    }
+
+    private static WalletOpened opened() {
+        return new WalletOpened(WALLET, "agent-7", "org-1", "ws-1", "usd", POLICY, "h");
+    }
+
+    private static CardIssued card(CardStatus status) {
+        return new CardIssued(WALLET, CARD, "ich_1", "4242", "usd", status, null, NOW.minusSeconds(3600));
+    }
+
+    private static DecideAuthorization authorize(String id, long amount, String merchant) {
+        return new DecideAuthorization(WALLET, id, CARD, amount, "usd", merchant, "misc", NOW);
+    }
+
+    private static AuthorizationDecided decided(String id, long amount, String merchant, AuthorizationReason reason,
+                                                String explanation, String spendRequestId) {
+        return new AuthorizationDecided(WALLET, id, WalletIds.decisionFor(id), CARD, amount, "usd", merchant, "misc",
+                reason.approves(), reason, explanation, spendRequestId, NOW);
+    }
+
+    private static AuthorizationAnswer answer(String id, AuthorizationReason reason, String explanation) {
+        return new AuthorizationAnswer(WalletIds.decisionFor(id), reason.approves(), reason, explanation);
+    }
+
+    @Test
+    void aCardIsRecordedOnceAndFollowsStripesLaterReportsOnly() {
+        RecordCard active = new RecordCard(WALLET, CARD, "ich_1", "4242", "usd", CardStatus.ACTIVE, null,
+                NOW.minusSeconds(3600));
+        fixture.given(opened()).when(active).expectEvents(card(CardStatus.ACTIVE)).expectResultMessagePayload(true);
+        fixture.given(opened(), card(CardStatus.ACTIVE)).when(active).expectNoEvents()
+                .expectResultMessagePayload(false);
+        RecordCard frozen = new RecordCard(WALLET, CARD, "ich_1", "4242", "usd", CardStatus.INACTIVE, null, NOW);
+        fixture.given(opened(), card(CardStatus.ACTIVE)).when(frozen)
+                .expectEvents(new CardStatusChanged(WALLET, CARD, CardStatus.ACTIVE, CardStatus.INACTIVE, null, NOW));
+    }
+
+    @Test
+    void anOlderReportArrivingLateChangesNothingAndCanceledIsFinal() {
+        CardStatusChanged frozen = new CardStatusChanged(WALLET, CARD, CardStatus.ACTIVE, CardStatus.INACTIVE, null,
+                NOW);
+        fixture.given(opened(), card(CardStatus.ACTIVE), frozen)
+                .when(new RecordCard(WALLET, CARD, "ich_1", "4242", "usd", CardStatus.ACTIVE, null,
+                        NOW.minusSeconds(60)))
+                .expectNoEvents().expectResultMessagePayload(false);
+        CardStatusChanged canceled = new CardStatusChanged(WALLET, CARD, CardStatus.ACTIVE, CardStatus.CANCELED,
+                "lost", NOW);
+        fixture.given(opened(), card(CardStatus.ACTIVE), canceled)
+                .when(new RecordCard(WALLET, CARD, "ich_1", "4242", "usd", CardStatus.ACTIVE, null,
+                        NOW.plusSeconds(60)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAuthorizationWithinPolicyIsApprovedAndHeld() {
+        fixture.given(opened(), card(CardStatus.ACTIVE)).when(authorize("iauth_1", 5_000, "Shop"))
+                .expectEvents(decided("iauth_1", 5_000, "Shop", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy", null))
+                .expectResultMessagePayload(answer("iauth_1", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy"));
+    }
+
+    @Test
+    void theSameAuthorizationAskedAgainGetsTheSameAnswerAndRecordsNothing() {
+        fixture.given(opened(), card(CardStatus.ACTIVE), decided("iauth_1", 5_000, "Shop",
+                        AuthorizationReason.WITHIN_POLICY, "within the wallet's policy", null))
+                .when(authorize("iauth_1", 5_000, "Shop"))
+                .expectNoEvents()
+                .expectResultMessagePayload(answer("iauth_1", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy"));
+    }
+
+    @Test
+    void approvedHoldsCountAgainstTheDailyLimit() {
+        fixture.given(opened(), card(CardStatus.ACTIVE),
+                        decided("iauth_1", 50_000, "Shop", AuthorizationReason.WITHIN_POLICY, "ok", null),
+                        decided("iauth_2", 45_000, "Shop", AuthorizationReason.WITHIN_POLICY, "ok", null),
+                        decided("iauth_3", 40_000, "Shop", AuthorizationReason.OVER_DAILY_LIMIT, "no", null))
+                .when(authorize("iauth_4", 6_000, "Shop"))
+                .expectEvents(decided("iauth_4", 6_000, "Shop", AuthorizationReason.OVER_DAILY_LIMIT,
+                        "amount 6000 is over the daily limit of 100000 by 1000 (95000 spent today)", null));
+    }
+
+    @Test
+    void yesterdaysSpendDoesNotCountToday() {
+        AuthorizationDecided yesterday = new AuthorizationDecided(WALLET, "iauth_0", WalletIds.decisionFor("iauth_0"),
+                CARD, 95_000, "usd", "Shop", "misc", true, AuthorizationReason.WITHIN_POLICY, "ok", null,
+                NOW.minus(Duration.ofDays(1)));
+        fixture.given(opened(), card(CardStatus.ACTIVE), yesterday).when(authorize("iauth_1", 10_000, "Shop"))
+                .expectEvents(decided("iauth_1", 10_000, "Shop", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy", null));
+    }
+
+    @Test
+    void anAmountAboveTheThresholdUsesAnApprovedSpendRequestExactlyOnce() {
+        SpendRequested requested = new SpendRequested(WALLET, "org-1", "spr-1", "req-1", "user-9", 30_000, "usd",
+                "OpenAI", null, "credits", NOW.plusSeconds(3600), 2, "h");
+        SpendRequestApproved approved = new SpendRequestApproved(WALLET, "spr-1", List.of("op-a", "op-b"));
+        fixture.given(opened(), card(CardStatus.ACTIVE), requested, approved)
+                .when(authorize("iauth_1", 25_000, "OpenAI"))
+                .expectEvents(decided("iauth_1", 25_000, "OpenAI", AuthorizationReason.COVERED_BY_SPEND_REQUEST,
+                                "covered by approved spend request spr-1", "spr-1"),
+                        new SpendRequestConsumed(WALLET, "spr-1", "iauth_1", 25_000));
+        fixture.given(opened(), card(CardStatus.ACTIVE), requested, approved,
+                        decided("iauth_1", 25_000, "OpenAI", AuthorizationReason.COVERED_BY_SPEND_REQUEST, "c", "spr-1"),
+                        new SpendRequestConsumed(WALLET, "spr-1", "iauth_1", 25_000))
+                .when(authorize("iauth_2", 25_000, "OpenAI"))
+                .expectEvents(decided("iauth_2", 25_000, "OpenAI", AuthorizationReason.NEEDS_SPEND_REQUEST,
+                        "amount 25000 is above the approval threshold of 10000 and no approved spend request covers"
+                                + " it", null));
+    }
+
+    @Test
+    void aFrozenCardIsDeclined() {
+        fixture.given(opened(), card(CardStatus.INACTIVE)).when(authorize("iauth_1", 100, "Shop"))
+                .expectEvents(decided("iauth_1", 100, "Shop", AuthorizationReason.CARD_INACTIVE,
+                        "the card is frozen (inactive)", null));
+    }
+
+    @Test
+    void aCardTheWalletDoesNotHoldIsDeclinedAsUnknown() {
+        fixture.given(opened()).when(authorize("iauth_1", 100, "Shop"))
+                .expectEvents(decided("iauth_1", 100, "Shop", AuthorizationReason.UNKNOWN_CARD,
+                        "card ic_1 is not one of this wallet's cards", null));
+    }
+}
