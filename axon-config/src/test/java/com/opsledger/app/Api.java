@@ -57,6 +57,17 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), null, IntegrationTest.SERVICE_KEY);
     }
 
+    /** A webhook as its sender posts it: the payload as written, with the sender's signature header if any. */
+    public Response webhook(String path, String payload, String signatureHeader, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header(signatureHeader, signature);
+        }
+        return send(request, null, null);
+    }
+
     /**
      * Sends {@code head} (request line and headers, without the blank line) as written, over a socket: for what
      * {@link java.net.URI} and the JDK's client refuse to send, such as bad percent-encoding or another HTTP version.

@@ -15,6 +15,7 @@ public abstract class IntegrationTest {
 
     public static final String HMAC_SECRET = "integration-test-secret-of-at-least-32-bytes";
     public static final String SERVICE_KEY = "integration-test-service-key";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_integration_test";
 
     private static final TestDatabase.Connection DATABASE = TestDatabase.freshDatabase();
 
@@ -34,6 +35,7 @@ public abstract class IntegrationTest {
                 "spring.datasource.password", database.password(),
                 "opsledger.security.jwt.hmac-secret", HMAC_SECRET,
                 "opsledger.security.service-key", SERVICE_KEY,
+                "opsledger.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET,
                 // Deadlines due within a test fire within a second.
                 "db-scheduler.polling-interval", "1s");
     }

@@ -10,6 +10,7 @@ public final class AggregateTypes {
     public static final String FEEDBACK_GROUP = "FeedbackGroup";
     public static final String NOTIFICATION = "Notification";
     public static final String WALLET = "Wallet";
+    public static final String UNMATCHED_AUTHORIZATION = "UnmatchedAuthorization";
 
     private AggregateTypes() {
     }

@@ -68,6 +68,20 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * Webhooks authenticate by their signature, which their controller verifies against the sender's secret before
+     * reading anything else; no token, no anonymous identity (the events name their sender as the actor).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        return stateless(http)
+                .securityMatcher("/webhooks/**")
+                .anonymous(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain ingestChain(HttpSecurity http, SecurityProperties properties) throws Exception {

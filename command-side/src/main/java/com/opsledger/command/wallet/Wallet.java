@@ -9,8 +9,10 @@ import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordCard;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
 import com.opsledger.events.wallet.event.CardIssued;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
@@ -243,6 +245,22 @@ class Wallet {
         return answers.get(command.authorizationId());
     }
 
+    /**
+     * Records the fallback answer Stripe got for an authorization not decided in time. A decision that came
+     * meanwhile is replaced by it, and so is its hold on the budget.
+     */
+    @CommandHandler
+    void handle(RecordAuthorizationFallback command) {
+        AuthorizationAnswer known = answers.get(command.authorizationId());
+        if (known != null && known.reason() == AuthorizationReason.FALLBACK) {
+            return;
+        }
+        apply(new AuthorizationFallbackAnswered(walletId, command.authorizationId(),
+                WalletIds.decisionFor(command.authorizationId()), command.cardId(), command.amount(),
+                command.currency(), command.merchantName(), command.category(), command.approved(), known != null,
+                command.receivedAt()));
+    }
+
     private List<SpendRules.Approved> approvedSpendRequests() {
         return spendRequests.entrySet().stream()
                 .filter(e -> e.getValue().status() == SpendRequestStatus.APPROVED)
@@ -354,6 +372,14 @@ class Wallet {
         if (event.approved()) {
             budget.hold(event.authorizationId(), event.amount(), event.receivedAt());
         }
+    }
+
+    @EventSourcingHandler
+    void on(AuthorizationFallbackAnswered event) {
+        answers.put(event.authorizationId(), new AuthorizationAnswer(event.decisionId(), event.approved(),
+                AuthorizationReason.FALLBACK, event.approved() ? "approved by the fallback: no decision in time"
+                : "declined by the fallback: no decision in time"));
+        budget.hold(event.authorizationId(), event.approved() ? event.amount() : 0, event.receivedAt());
     }
 
     private void close(String spendRequestId, SpendRequestStatus status) {

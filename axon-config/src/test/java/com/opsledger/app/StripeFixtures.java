@@ -1,0 +1,97 @@
+package com.opsledger.app;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Stripe's own example objects ({@code stripe/fixtures3.json}) in event envelopes, signed as Stripe signs webhooks:
+ * {@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<payload>" under the endpoint secret>}.
+ */
+final class StripeFixtures {
+
+    /** The API version the SDK in use pins; events of it read without the SDK's fallback. */
+    static final String API_VERSION = "2026-07-29.dahlia";
+    private static final JsonNode RESOURCES = load().get("resources");
+
+    private StripeFixtures() {
+    }
+
+    /** A fresh copy of Stripe's example object of {@code resource} (e.g. {@code issuing.card}). */
+    static ObjectNode object(String resource) {
+        return (ObjectNode) RESOURCES.get(resource).deepCopy();
+    }
+
+    /** An example card of the wallet: Stripe's card with its own id and OpsLedger's wallet metadata. */
+    static ObjectNode card(String cardId, String walletId, String status) {
+        ObjectNode card = object("issuing.card");
+        card.put("id", cardId).put("status", status);
+        card.putObject("metadata").put("opsledger_wallet_id", walletId);
+        return card;
+    }
+
+    /** Stripe's example authorization, pending on {@code card} for {@code amount} at a merchant. */
+    static ObjectNode authorization(String authorizationId, ObjectNode card, long amount, String merchant,
+                                    String category) {
+        ObjectNode authorization = object("issuing.authorization");
+        authorization.put("id", authorizationId);
+        authorization.set("card", card);
+        ((ObjectNode) authorization.get("pending_request")).put("amount", amount).put("merchant_amount", amount);
+        ((ObjectNode) authorization.get("merchant_data")).put("name", merchant).put("category", category);
+        return authorization;
+    }
+
+    /** An event envelope around {@code object}, as Stripe sends it. */
+    static String event(String type, JsonNode object, String apiVersion, Instant created) {
+        ObjectNode event = Api.JSON.createObjectNode();
+        event.put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""));
+        event.put("object", "event");
+        event.put("api_version", apiVersion);
+        event.put("created", created.getEpochSecond());
+        event.put("livemode", false);
+        event.put("pending_webhooks", 1);
+        event.put("type", type);
+        event.putObject("data").set("object", object);
+        event.putObject("request").putNull("id").putNull("idempotency_key");
+        return Api.JSON.writeValueAsString(event);
+    }
+
+    static String event(String type, JsonNode object) {
+        return event(type, object, API_VERSION, Instant.now());
+    }
+
+    /** The {@code Stripe-Signature} header of {@code payload} signed at {@code at}. */
+    static String signature(String payload, String secret, Instant at) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signed = at.getEpochSecond() + "." + payload;
+            return "t=" + at.getEpochSecond() + ",v1="
+                    + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String signature(String payload) {
+        return signature(payload, IntegrationTest.STRIPE_WEBHOOK_SECRET, Instant.now());
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = StripeFixtures.class.getResourceAsStream("/stripe/fixtures3.json")) {
+            return Api.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

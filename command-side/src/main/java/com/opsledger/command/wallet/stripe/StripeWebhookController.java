@@ -1,0 +1,294 @@
+package com.opsledger.command.wallet.stripe;
+
+import com.opsledger.command.CommandSender;
+import com.opsledger.command.wallet.AuthorizationAnswer;
+import com.opsledger.events.InvalidInput;
+import com.opsledger.events.MetaDataKeys;
+import com.opsledger.events.wallet.CardStatus;
+import com.opsledger.events.wallet.WalletIds;
+import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
+import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
+import com.opsledger.events.wallet.command.RecordCard;
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.StripeObject;
+import com.stripe.model.issuing.Authorization;
+import com.stripe.model.issuing.Card;
+import com.stripe.net.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stripe's webhooks for Issuing. Each event is verified by its signature ({@code Stripe-Signature}, at most
+ * {@code opsledger.stripe.webhook-tolerance} old) before anything is read from it; a bad one is a 400 and records
+ * nothing. Every effect is idempotent by the Stripe object it concerns, so a redelivered event (also two deliveries
+ * at once, or one after a crash) changes nothing the second time. Event types OpsLedger does not follow are answered
+ * 200 and counted, not stored.
+ *
+ * <p>{@code issuing_authorization.request} is answered synchronously with OpsLedger's decision; if none comes
+ * within {@code opsledger.stripe.decision-timeout}, with the configured fallback, which is then recorded.
+ */
+@RestController
+@EnableConfigurationProperties(StripeSettings.class)
+class StripeWebhookController {
+
+    /** The card metadata key naming the wallet a card belongs to; OpsLedger sets it on the cards it issues. */
+    static final String WALLET_METADATA = "opsledger_wallet_id";
+    static final String ACTOR = "stripe";
+    /** The type counted for a webhook refused before its type could be trusted. */
+    private static final String UNVERIFIED = "unverified";
+    /** The event types counted by name; every other one is counted as {@code other}. */
+    private static final Set<String> FOLLOWED = Set.of("issuing_authorization.request", "issuing_card.created",
+            "issuing_card.updated", UNVERIFIED);
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
+
+    /** Stripe's answer body for a real-time authorization. */
+    record AuthorizationResponse(boolean approved, Map<String, String> metadata) {
+    }
+
+    record Received(boolean received) {
+    }
+
+    private final CommandSender commands;
+    private final StripeSettings settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    /** Decisions run here, so that the request thread can give up on one at the timeout and answer the fallback. */
+    private final ExecutorService deciders = Executors.newFixedThreadPool(16, task -> {
+        Thread thread = new Thread(task, "authorization-decision");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StripeWebhookController(CommandSender commands, StripeSettings settings, MeterRegistry meters, Clock clock) {
+        this.commands = commands;
+        this.settings = settings;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @PostMapping("/webhooks/stripe")
+    ResponseEntity<?> receive(@RequestBody String payload,
+                              @RequestHeader(name = "Stripe-Signature", required = false) String signature,
+                              HttpServletRequest request) {
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Event event = verified(payload, signature);
+        String type = event.getType();
+        MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, ACTOR).and(MetaDataKeys.SOURCE_IP, request.getRemoteAddr());
+        ResponseEntity<?> answer = switch (type) {
+            case "issuing_authorization.request" -> ResponseEntity.ok()
+                    .header("Stripe-Version", event.getApiVersion())
+                    .body(answer(object(event, Authorization.class), receivedAt, metaData));
+            case "issuing_card.created", "issuing_card.updated" -> {
+                recordCard(object(event, Card.class), Instant.ofEpochSecond(event.getCreated()), metaData, type);
+                yield ResponseEntity.ok(new Received(true));
+            }
+            default -> {
+                count(type, "ignored");
+                yield ResponseEntity.ok(new Received(true));
+            }
+        };
+        return answer;
+    }
+
+    private Event verified(String payload, String signature) {
+        if (settings.webhookSecret().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Stripe webhooks are not configured here (opsledger.stripe.webhook-secret)");
+        }
+        if (signature == null || signature.isBlank()) {
+            count(UNVERIFIED, "rejected");
+            throw new InvalidInput("Stripe-Signature", "is missing: Stripe signs every webhook");
+        }
+        try {
+            return Webhook.constructEvent(payload, signature, settings.webhookSecret(),
+                    settings.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            count(UNVERIFIED, "rejected");
+            throw new InvalidInput("Stripe-Signature", "does not verify: " + e.getMessage());
+        } catch (RuntimeException e) {
+            count(UNVERIFIED, "rejected");
+            throw new InvalidInput("body", "is not a Stripe event");
+        }
+    }
+
+    /**
+     * The event's object. An event of another API version than the SDK's is read as it is
+     * ({@code deserializeUnsafe}): the Issuing fields OpsLedger reads are the same in every version it was tried on.
+     */
+    private static <T extends StripeObject> T object(Event event, Class<T> type) {
+        EventDataObjectDeserializer data = event.getDataObjectDeserializer();
+        StripeObject object = data.getObject().orElseGet(() -> {
+            try {
+                return data.deserializeUnsafe();
+            } catch (EventDataObjectDeserializationException e) {
+                throw new InvalidInput("data.object", "cannot be read: " + e.getMessage());
+            }
+        });
+        if (!type.isInstance(object)) {
+            throw new InvalidInput("data.object", "is not an " + type.getSimpleName() + " for " + event.getType());
+        }
+        return type.cast(object);
+    }
+
+    private AuthorizationResponse answer(Authorization authorization, Instant receivedAt, MetaData metaData) {
+        Timer.Sample sample = Timer.start(meters);
+        AuthorizationAnswer answer;
+        String outcome;
+        DecideAuthorization decide = decision(authorization, receivedAt);
+        CompletableFuture<AuthorizationAnswer> decided = CompletableFuture.supplyAsync(
+                () -> decide(decide, authorization, metaData), deciders);
+        try {
+            answer = decided.get(settings.decisionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            outcome = answer.approved() ? "approved" : "declined";
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.warn("No decision for authorization {} in {}; answering the fallback ({})", authorization.getId(),
+                    settings.decisionTimeout(), settings.fallbackApproves() ? "approve" : "decline", e);
+            recordFallback(decided, decide, metaData);
+            answer = new AuthorizationAnswer(WalletIds.decisionFor(authorization.getId()),
+                    settings.fallbackApproves(), null, "fallback");
+            outcome = "fallback";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        sample.stop(meters.timer("opsledger.stripe.authorization.decision", "outcome", outcome));
+        count("issuing_authorization.request", outcome);
+        return new AuthorizationResponse(answer.approved(), Map.of("opsledger_decision_id", answer.decisionId()));
+    }
+
+    private static DecideAuthorization decision(Authorization authorization, Instant receivedAt) {
+        Authorization.PendingRequest pending = authorization.getPendingRequest();
+        if (pending == null) {
+            throw new InvalidInput("data.object.pending_request", "is missing from an authorization request");
+        }
+        Authorization.MerchantData merchant = authorization.getMerchantData();
+        return new DecideAuthorization(walletOf(authorization.getCard()).orElse(null), authorization.getId(),
+                authorization.getCard().getId(), pending.getAmount(), pending.getCurrency(),
+                merchant == null ? null : merchant.getName(), merchant == null ? null : merchant.getCategory(),
+                receivedAt);
+    }
+
+    /** The wallet's decision, or, for a card that names no existing wallet, the unmatched decline. */
+    private AuthorizationAnswer decide(DecideAuthorization decide, Authorization authorization, MetaData metaData) {
+        if (decide.walletId() != null) {
+            try {
+                return commands.send(decide, metaData);
+            } catch (AggregateNotFoundException noSuchWallet) {
+                // Declined below, as a card of no wallet.
+            }
+        }
+        return commands.send(new DeclineUnmatchedAuthorization(authorization.getId(), decide.cardId(),
+                authorization.getCard().getMetadata() == null ? null
+                        : authorization.getCard().getMetadata().get(WALLET_METADATA),
+                decide.amount(), decide.currency(), decide.merchantName(), decide.category(), decide.receivedAt()),
+                metaData);
+    }
+
+    /**
+     * Records the fallback once the decision attempt is over (so that a late decision is recorded first and then
+     * replaced), retrying while the database is unreachable.
+     */
+    private void recordFallback(CompletableFuture<AuthorizationAnswer> decided, DecideAuthorization decide,
+                                MetaData metaData) {
+        if (decide.walletId() == null) {
+            return;
+        }
+        RecordAuthorizationFallback fallback = new RecordAuthorizationFallback(decide.walletId(),
+                decide.authorizationId(), decide.cardId(), decide.amount(), decide.currency(), decide.merchantName(),
+                decide.category(), settings.fallbackApproves(), decide.receivedAt());
+        decided.handleAsync((answer, failure) -> {
+            for (Duration wait = Duration.ofSeconds(1); ; wait = min(wait.multipliedBy(2), Duration.ofMinutes(1))) {
+                try {
+                    commands.send(fallback, metaData);
+                    return null;
+                } catch (AggregateNotFoundException gone) {
+                    return null;
+                } catch (RuntimeException e) {
+                    log.warn("Could not record the fallback answer of {} yet; trying again in {}",
+                            decide.authorizationId(), wait, e);
+                    sleep(wait);
+                }
+            }
+        }, deciders);
+    }
+
+    private void recordCard(Card card, Instant observedAt, MetaData metaData, String type) {
+        Optional<String> walletId = walletOf(card);
+        Optional<CardStatus> status = statusOf(card.getStatus());
+        if (walletId.isEmpty() || status.isEmpty()) {
+            count(type, "unmatched");
+            return;
+        }
+        try {
+            boolean changed = commands.send(new RecordCard(walletId.get(), card.getId(),
+                    card.getCardholder() == null ? null : card.getCardholder().getId(), card.getLast4(),
+                    card.getCurrency(), status.get(), card.getCancellationReason(), observedAt), metaData);
+            count(type, changed ? "applied" : "unchanged");
+        } catch (AggregateNotFoundException noSuchWallet) {
+            count(type, "unmatched");
+        }
+    }
+
+    static Optional<String> walletOf(Card card) {
+        return Optional.ofNullable(card == null ? null : card.getMetadata())
+                .map(metadata -> metadata.get(WALLET_METADATA))
+                .filter(WalletIds::isWallet);
+    }
+
+    static Optional<CardStatus> statusOf(String stripeStatus) {
+        for (CardStatus status : CardStatus.values()) {
+            if (status.name().equalsIgnoreCase(stripeStatus)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void count(String type, String outcome) {
+        meters.counter("opsledger.stripe.webhook.events", "type", FOLLOWED.contains(type) ? type : "other",
+                "outcome", outcome).increment();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
