@@ -5,6 +5,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ class StripeWebhookTest extends IntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DataSource dataSource;
 
     private Api.Response post(String payload) {
         return api().webhook(WEBHOOK, payload, HEADER, StripeFixtures.signature(payload));
@@ -157,6 +162,46 @@ class StripeWebhookTest extends IntegrationTest {
         Api.Response answer = post(StripeFixtures.event("charge.succeeded", StripeFixtures.object("charge")));
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
         assertThat(api.head()).isEqualTo(head);
+    }
+
+    @Test
+    void whenNoDecisionComesInTimeTheFallbackAnswersAndIsRecordedAfterTheLateDecision() throws Exception {
+        String cardId = cardId();
+        String walletId = walletWithCard(cardId);
+        String authorizationId = authorizationId();
+        String payload = StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(
+                authorizationId, StripeFixtures.card(cardId, walletId, "active"), 700, "Rocket Rides", "misc"));
+        Api.Response answer;
+        // Another transaction holds the event store's table for longer than the decision may take.
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE domain_event_entry IN EXCLUSIVE MODE");
+            answer = post(payload);
+            Api.pause(Duration.ofMillis(500));
+            blocker.rollback();
+        }
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.at("/approved").asBoolean()).as("the configured fallback declines").isFalse();
+
+        String fallback = awaitEvent(walletId, "AuthorizationFallbackAnswered");
+        assertThat(Api.JSON.readTree(fallback).get("decidedMeanwhile").asBoolean())
+                .as("the late decision was stored first, then replaced").isTrue();
+        Api.Response repeat = post(payload);
+        assertThat(repeat.at("/approved").asBoolean()).as("a repeat gets the answer Stripe got").isFalse();
+    }
+
+    private String awaitEvent(String aggregateId, String type) {
+        Instant until = Instant.now().plusSeconds(30);
+        while (true) {
+            List<String> found = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
+                            + " AND payload_type LIKE :type")
+                    .param("id", aggregateId).param("type", "%" + type).query(String.class).list();
+            if (!found.isEmpty() || Instant.now().isAfter(until)) {
+                assertThat(found).as(type).hasSize(1);
+                return found.get(0);
+            }
+            Api.pause(Duration.ofMillis(100));
+        }
     }
 
     @Test
