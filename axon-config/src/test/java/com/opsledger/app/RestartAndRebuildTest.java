@@ -27,7 +27,8 @@ class RestartAndRebuildTest {
             "feedback_v1 ORDER BY feedback_id", "feedback_timeline_v1 ORDER BY event_id",
             "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id",
             "wallet_v1 ORDER BY wallet_id", "wallet_policy_v1 ORDER BY wallet_id, sequence",
-            "spend_request_v1 ORDER BY spend_request_id");
+            "spend_request_v1 ORDER BY spend_request_id", "card_v1 ORDER BY card_id",
+            "authorization_v1 ORDER BY authorization_id");
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
 
@@ -64,10 +65,12 @@ class RestartAndRebuildTest {
             jdbc.sql("UPDATE read_model.wallet_v1 SET currency = 'xxx'").update();
             jdbc.sql("DELETE FROM read_model.wallet_policy_v1").update();
             jdbc.sql("UPDATE read_model.spend_request_v1 SET status = 'damaged', approvals = '[]'").update();
+            jdbc.sql("DELETE FROM read_model.card_v1").update();
+            jdbc.sql("UPDATE read_model.authorization_v1 SET counted_amount = -1").update();
             assertThat(snapshot(second)).isNotEqualTo(live);
 
             for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
-                    "wallets-v1", "spend-requests-v1")) {
+                    "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -76,8 +79,8 @@ class RestartAndRebuildTest {
             assertThat(snapshot(second)).isEqualTo(live);
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
-                    .containsExactly("feedback-groups-v1", "feedback-queue-v1", "notifications-v1", "spend-requests-v1",
-                            "wallets-v1");
+                    .containsExactly("authorizations-v1", "cards-v1", "feedback-groups-v1", "feedback-queue-v1",
+                            "notifications-v1", "spend-requests-v1", "wallets-v1");
             assertThat(api.post("/api/v1/admin/projections/feedback-group-decisions/rebuild", ADMIN, Map.of())
                     .status()).as("the decisions' fan-out is no projection: replaying it would act again")
                     .isEqualTo(404);
@@ -126,6 +129,14 @@ class RestartAndRebuildTest {
         policy.put("dailyLimit", 90_000);
         api.post("/api/v1/admin/agent-wallet/wallets/" + walletId + "/policy", OPERATOR,
                 Map.of("policy", policy, "reason", "tighter"));
+        String card = "ic_history";
+        String cardEvent = StripeFixtures.event("issuing_card.created", StripeFixtures.card(card, walletId, "active"));
+        api.webhook("/webhooks/stripe", cardEvent, "Stripe-Signature", StripeFixtures.signature(cardEvent));
+        for (String id : List.of("iauth_history_1", "iauth_history_2")) {
+            String request = StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(id,
+                    StripeFixtures.card(card, walletId, "active"), 25_000, "OpenAI", "misc"));
+            api.webhook("/webhooks/stripe", request, "Stripe-Signature", StripeFixtures.signature(request));
+        }
         assertThat(decided.status()).isEqualTo(202);
         GroupDecisionFanOutTest.awaitProgress(api, other.at("/groupId").asString(), decided.at("/position").asLong(),
                 progress -> progress.at("/finished").asBoolean());

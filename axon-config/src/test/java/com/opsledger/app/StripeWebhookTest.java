@@ -3,6 +3,7 @@ package com.opsledger.app;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ class StripeWebhookTest extends IntegrationTest {
 
     private static final String WEBHOOK = "/webhooks/stripe";
     private static final String HEADER = "Stripe-Signature";
+    private static final String READER = Api.token("rhea", "auditor");
 
     @Autowired
     private JdbcClient jdbc;
@@ -202,6 +204,79 @@ class StripeWebhookTest extends IntegrationTest {
             }
             Api.pause(Duration.ofMillis(100));
         }
+    }
+
+    /** Stripe's report of an authorization: status, approval, amount, and a decline reason in request_history. */
+    private static ObjectNode reported(String authorizationId, ObjectNode card, String status, boolean approved,
+                                       long amount, String declineReason) {
+        ObjectNode authorization = StripeFixtures.authorization(authorizationId, card, amount, "Rocket Rides",
+                "misc");
+        authorization.put("status", status).put("approved", approved).put("amount", amount);
+        authorization.putNull("pending_request");
+        if (declineReason != null) {
+            ObjectNode entry = authorization.putArray("request_history").addObject();
+            entry.put("approved", false).put("amount", amount).put("currency", "usd")
+                    .put("created", Instant.now().getEpochSecond()).put("reason", declineReason)
+                    .put("merchant_amount", amount).put("merchant_currency", "usd");
+        }
+        return authorization;
+    }
+
+    @Test
+    void stripesReportsFollowTheDecisionInTheReadModelAndAPartialCaptureCountsWhatWasCaptured() {
+        String cardId = cardId();
+        String walletId = walletWithCard(cardId);
+        String authorizationId = authorizationId();
+        ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
+        post(StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(authorizationId,
+                card, 9_000, "Rocket Rides", "misc")));
+        Instant now = Instant.now();
+        // Delivered out of order: the capture (closed, 6,000 of 9,000) before the creation (pending, 9,000).
+        String closed = StripeFixtures.event("issuing_authorization.updated",
+                reported(authorizationId, card, "closed", true, 6_000, null), StripeFixtures.API_VERSION, now);
+        String created = StripeFixtures.event("issuing_authorization.created",
+                reported(authorizationId, card, "pending", true, 9_000, null), StripeFixtures.API_VERSION,
+                now.minusSeconds(20));
+        assertThat(post(closed).status()).isEqualTo(200);
+        assertThat(post(created).status()).isEqualTo(200);
+        assertThat(post(closed).status()).as("a redelivery").isEqualTo(200);
+
+        Api api = api();
+        long head = api.head();
+        JsonNode item = api.get("/api/v1/admin/agent-wallet/authorizations/" + authorizationId + "?minPosition="
+                + head, READER).json();
+        assertThat(item.at("/approved").asBoolean()).isTrue();
+        assertThat(item.at("/reason").asString()).isEqualTo("within_policy");
+        assertThat(item.at("/explanation").asString()).isEqualTo("within the wallet's policy");
+        assertThat(item.at("/latencyMillis").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(item.at("/stripeStatus").asString()).isEqualTo("closed");
+        assertThat(item.at("/stripeAmount").asLong()).isEqualTo(6_000);
+        JsonNode wallet = api.get("/api/v1/admin/agent-wallet/wallets/" + walletId, READER).json();
+        assertThat(wallet.at("/wallet/spentToday").asLong()).as("the captured amount, not the hold").isEqualTo(6_000);
+        assertThat(wallet.at("/wallet/cards").asLong()).isEqualTo(1);
+        assertThat(wallet.at("/cards/0/cardId").asString()).isEqualTo(cardId);
+        assertThat(wallet.at("/authorizations/items/0/authorizationId").asString()).isEqualTo(authorizationId);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id"
+                        + " AND payload_type LIKE '%AuthorizationOutcomeRecorded'").param("id", walletId)
+                .query(Long.class).single()).as("the later report once; the older and the redelivery not at all")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAuthorizationStripeDeclinedIsListedWithStripesReason() {
+        String cardId = cardId();
+        String walletId = walletWithCard(cardId);
+        String authorizationId = authorizationId();
+        post(StripeFixtures.event("issuing_authorization.created", reported(authorizationId,
+                StripeFixtures.card(cardId, walletId, "active"), "closed", false, 700, "webhook_timeout")));
+        Api api = api();
+        JsonNode declined = api.get("/api/v1/admin/agent-wallet/authorizations?walletId=" + walletId
+                + "&stripeReason=webhook_timeout&minPosition=" + api.head(), READER).json();
+        assertThat(declined.at("/items").size()).isEqualTo(1);
+        assertThat(declined.at("/items/0/stripeApproved").asBoolean()).isFalse();
+        assertThat(declined.at("/items/0/decisionId").isMissingNode()).as("Stripe never asked").isTrue();
+        JsonNode wallet = api.get("/api/v1/admin/agent-wallet/wallets/" + walletId, READER).json();
+        assertThat(wallet.at("/wallet/declinesLast24h").asLong()).isEqualTo(1);
     }
 
     @Test

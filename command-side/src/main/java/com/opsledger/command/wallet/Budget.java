@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * What a wallet has spent, per UTC day and month: the amount of each approved authorization, counted on the day it
- * was decided, from the moment it is approved (a pending hold counts as spent). Changed by the wallet's events only.
+ * was decided, from the moment it is approved (a pending hold counts as spent) until Stripe reports it declined,
+ * reversed or expired; once captured, the captured amount. Changed by the wallet's events only.
  */
 final class Budget {
 
@@ -19,10 +20,12 @@ final class Budget {
     private final Map<LocalDate, Long> byDay = new HashMap<>();
     private final Map<YearMonth, Long> byMonth = new HashMap<>();
 
-    /** Counts {@code amount} for the authorization, on the UTC day of {@code decidedAt}. */
-    void hold(String authorizationId, long amount, Instant decidedAt) {
-        LocalDate day = LocalDate.ofInstant(decidedAt, ZoneOffset.UTC);
-        heldOn.put(authorizationId, day);
+    /**
+     * Counts {@code amount} for the authorization (0 releases it), on the UTC day it was first counted, or of
+     * {@code at} if it is new.
+     */
+    void hold(String authorizationId, long amount, Instant at) {
+        LocalDate day = heldOn.computeIfAbsent(authorizationId, id -> LocalDate.ofInstant(at, ZoneOffset.UTC));
         change(authorizationId, day, amount);
     }
 

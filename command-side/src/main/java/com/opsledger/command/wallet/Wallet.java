@@ -6,13 +6,16 @@ import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.RuleViolation;
 import com.opsledger.events.WireName;
 import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.AuthorizationStatus;
 import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
+import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
 import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
+import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.CardIssued;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
@@ -82,7 +85,16 @@ class Wallet {
     private final Map<String, Card> cards = new HashMap<>();
     /** Every authorization decided, by Stripe's id, with the answer given: a repeated request gets it again. */
     private final Map<String, AuthorizationAnswer> answers = new HashMap<>();
+    /** What Stripe last reported of each authorization. */
+    private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Budget budget = new Budget();
+
+    /** An authorization as Stripe last reported it, at {@code observedAt}. */
+    record Outcome(AuthorizationStatus status, boolean approved, long amount, Instant observedAt) {
+        boolean sameAs(Outcome other) {
+            return status == other.status && approved == other.approved && amount == other.amount;
+        }
+    }
 
     /** A card as the wallet's rules read it, and the time of the Stripe report its status comes from. */
     record Card(CardStatus status, Instant observedAt) {
@@ -234,7 +246,7 @@ class Wallet {
                 : SpendRules.decide(card.status(), currency, policy, budget.spent(command.receivedAt()),
                         approvedSpendRequests(), request);
         String decisionId = WalletIds.decisionFor(command.authorizationId());
-        apply(new AuthorizationDecided(walletId, command.authorizationId(), decisionId, command.cardId(),
+        apply(new AuthorizationDecided(walletId, orgId, command.authorizationId(), decisionId, command.cardId(),
                 command.amount(), command.currency(), command.merchantName(), command.category(),
                 decision.approved(), decision.reason(), decision.explanation(), decision.spendRequestId(),
                 command.receivedAt()));
@@ -255,10 +267,25 @@ class Wallet {
         if (known != null && known.reason() == AuthorizationReason.FALLBACK) {
             return;
         }
-        apply(new AuthorizationFallbackAnswered(walletId, command.authorizationId(),
+        apply(new AuthorizationFallbackAnswered(walletId, orgId, command.authorizationId(),
                 WalletIds.decisionFor(command.authorizationId()), command.cardId(), command.amount(),
                 command.currency(), command.merchantName(), command.category(), command.approved(), known != null,
                 command.receivedAt()));
+    }
+
+    /** Answers whether the report changed what the wallet knows of the authorization. */
+    @CommandHandler
+    boolean handle(RecordAuthorizationOutcome command) {
+        Outcome known = outcomes.get(command.authorizationId());
+        Outcome reported = new Outcome(command.status(), command.approved(), command.amount(), command.observedAt());
+        if (known != null && (command.observedAt().isBefore(known.observedAt()) || known.sameAs(reported))) {
+            return false;
+        }
+        apply(new AuthorizationOutcomeRecorded(walletId, orgId, command.authorizationId(), command.cardId(),
+                command.status(), command.approved(), command.amount(), command.currency(), command.stripeReason(),
+                command.merchantName(), command.category(), answers.containsKey(command.authorizationId()),
+                command.observedAt()));
+        return true;
     }
 
     private List<SpendRules.Approved> approvedSpendRequests() {
@@ -372,6 +399,15 @@ class Wallet {
         if (event.approved()) {
             budget.hold(event.authorizationId(), event.amount(), event.receivedAt());
         }
+    }
+
+    /** Stripe's report of the money outranks the decision: the budget counts what Stripe holds or captured. */
+    @EventSourcingHandler
+    void on(AuthorizationOutcomeRecorded event) {
+        outcomes.put(event.authorizationId(), new Outcome(event.status(), event.approved(), event.amount(),
+                event.observedAt()));
+        budget.hold(event.authorizationId(), event.status().counts(event.approved()) ? event.amount() : 0,
+                event.observedAt());
     }
 
     @EventSourcingHandler

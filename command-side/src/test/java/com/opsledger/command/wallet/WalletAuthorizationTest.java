@@ -1,12 +1,15 @@
 package com.opsledger.command.wallet;
 
 import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.AuthorizationStatus;
 import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.SpendPolicy;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.CardIssued;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestApproved;
@@ -52,7 +55,7 @@ class WalletAuthorizationTest {
 
     private static AuthorizationDecided decided(String id, long amount, String merchant, AuthorizationReason reason,
                                                 String explanation, String spendRequestId) {
-        return new AuthorizationDecided(WALLET, id, WalletIds.decisionFor(id), CARD, amount, "usd", merchant, "misc",
+        return new AuthorizationDecided(WALLET, "org-1", id, WalletIds.decisionFor(id), CARD, amount, "usd", merchant, "misc",
                 reason.approves(), reason, explanation, spendRequestId, NOW);
     }
 
@@ -120,7 +123,7 @@ class WalletAuthorizationTest {
 
     @Test
     void yesterdaysSpendDoesNotCountToday() {
-        AuthorizationDecided yesterday = new AuthorizationDecided(WALLET, "iauth_0", WalletIds.decisionFor("iauth_0"),
+        AuthorizationDecided yesterday = new AuthorizationDecided(WALLET, "org-1", "iauth_0", WalletIds.decisionFor("iauth_0"),
                 CARD, 95_000, "usd", "Shop", "misc", true, AuthorizationReason.WITHIN_POLICY, "ok", null,
                 NOW.minus(Duration.ofDays(1)));
         fixture.given(opened(), card(CardStatus.ACTIVE), yesterday).when(authorize("iauth_1", 10_000, "Shop"))
@@ -159,5 +162,72 @@ class WalletAuthorizationTest {
         fixture.given(opened()).when(authorize("iauth_1", 100, "Shop"))
                 .expectEvents(decided("iauth_1", 100, "Shop", AuthorizationReason.UNKNOWN_CARD,
                         "card ic_1 is not one of this wallet's cards", null));
+    }
+
+    private static AuthorizationOutcomeRecorded outcome(String id, AuthorizationStatus status, boolean approved,
+                                                        long amount, String reason, boolean ours, Instant at) {
+        return new AuthorizationOutcomeRecorded(WALLET, "org-1", id, CARD, status, approved, amount, "usd", reason,
+                "Shop", "misc", ours, at);
+    }
+
+    private static RecordAuthorizationOutcome report(String id, AuthorizationStatus status, boolean approved,
+                                                     long amount, String reason, Instant at) {
+        return new RecordAuthorizationOutcome(WALLET, id, CARD, status, approved, amount, "usd", reason, "Shop",
+                "misc", at);
+    }
+
+    private static final AuthorizationDecided FIFTY = decided("iauth_1", 50_000, "Shop",
+            AuthorizationReason.WITHIN_POLICY, "ok", null);
+    private static final AuthorizationDecided FORTY_FIVE = decided("iauth_2", 45_000, "Shop",
+            AuthorizationReason.WITHIN_POLICY, "ok", null);
+
+    @Test
+    void stripesReportIsRecordedOnceAndAnOlderOneIsIgnored() {
+        Instant later = NOW.plusSeconds(5);
+        fixture.given(opened(), card(CardStatus.ACTIVE), FIFTY)
+                .when(report("iauth_1", AuthorizationStatus.PENDING, true, 50_000, null, later))
+                .expectEvents(outcome("iauth_1", AuthorizationStatus.PENDING, true, 50_000, null, true, later))
+                .expectResultMessagePayload(true);
+        fixture.given(opened(), card(CardStatus.ACTIVE), FIFTY,
+                        outcome("iauth_1", AuthorizationStatus.CLOSED, true, 50_000, null, true, later))
+                .when(report("iauth_1", AuthorizationStatus.PENDING, true, 50_000, null, NOW))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    /** The same limits, without the approval threshold getting in the way of these budget rules. */
+    private static WalletOpened openedWithoutThreshold() {
+        return new WalletOpened(WALLET, "agent-7", "org-1", "ws-1", "usd", new SpendPolicy(50_000, 100_000,
+                1_000_000, List.of(), List.of(), 50_000, 50_000), "h");
+    }
+
+    @Test
+    void aReversedAuthorizationGivesItsAmountBackToTheDay() {
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE,
+                        outcome("iauth_1", AuthorizationStatus.REVERSED, true, 50_000, null, true, NOW))
+                .when(authorize("iauth_3", 40_000, "Shop"))
+                .expectEvents(decided("iauth_3", 40_000, "Shop", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy", null));
+    }
+
+    @Test
+    void aPartialCaptureCountsOnlyWhatWasCaptured() {
+        AuthorizationOutcomeRecorded capturedThirty = outcome("iauth_1", AuthorizationStatus.CLOSED, true, 30_000,
+                null, true, NOW);
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, capturedThirty)
+                .when(authorize("iauth_3", 25_000, "Shop"))
+                .expectEvents(decided("iauth_3", 25_000, "Shop", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy", null));
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, capturedThirty)
+                .when(authorize("iauth_3", 25_001, "Shop"))
+                .expectEvents(decided("iauth_3", 25_001, "Shop", AuthorizationReason.OVER_DAILY_LIMIT,
+                        "amount 25001 is over the daily limit of 100000 by 1 (75000 spent today)", null));
+    }
+
+    @Test
+    void anAuthorizationStripeDeclinedWithoutAskingIsRecordedAsNotOurs() {
+        fixture.given(opened(), card(CardStatus.ACTIVE))
+                .when(report("iauth_9", AuthorizationStatus.CLOSED, false, 700, "spending_controls", NOW))
+                .expectEvents(outcome("iauth_9", AuthorizationStatus.CLOSED, false, 700, "spending_controls", false,
+                        NOW));
     }
 }

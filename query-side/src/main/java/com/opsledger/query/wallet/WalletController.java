@@ -1,7 +1,10 @@
 package com.opsledger.query.wallet;
 
+import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.query.projection.ProjectionProgress;
+import com.opsledger.query.projection.ReadModel;
 import com.opsledger.query.sql.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +20,21 @@ import java.util.List;
 import static com.opsledger.query.sql.SqlValues.wire;
 
 /**
- * The agent wallet screens: wallets, one wallet with its policy history and spend requests, and the spend requests
- * of every wallet, waiting ones first.
+ * The agent wallet screens: wallets, one wallet with its policy history, cards, spend requests and authorizations,
+ * and the lists of spend requests (waiting ones first), cards and authorizations over every wallet.
  */
 @RestController
 @RequestMapping("/api/v1/admin/agent-wallet")
 class WalletController {
 
+    /** A wallet, its policies and cards, its spend requests (paged) and its newest authorizations. */
     record WalletDetail(WalletQueries.WalletItem wallet, List<WalletQueries.PolicyVersion> policyHistory,
-                        Page<WalletQueries.SpendRequestItem> spendRequests) {
+                        List<WalletQueries.CardItem> cards, Page<WalletQueries.SpendRequestItem> spendRequests,
+                        Page<WalletQueries.AuthorizationItem> authorizations) {
     }
+
+    private static final List<ReadModel> READ_MODELS = List.of(WalletProjection.READ_MODEL,
+            SpendRequestProjection.READ_MODEL, CardProjection.READ_MODEL, AuthorizationProjection.READ_MODEL);
 
     private final WalletQueries queries;
     private final ProjectionProgress progress;
@@ -55,8 +63,45 @@ class WalletController {
                         @RequestParam(required = false) Long minPosition) {
         await(minPosition);
         WalletQueries.WalletItem wallet = queries.wallet(id).orElseThrow(() -> notFound("wallet", id));
-        return new WalletDetail(wallet, queries.policyHistory(id), queries.spendRequests(
-                new WalletQueries.SpendRequestFilter(id, null, null, null, null), limit, cursor));
+        return new WalletDetail(wallet, queries.policyHistory(id), queries.cardsOf(id), queries.spendRequests(
+                new WalletQueries.SpendRequestFilter(id, null, null, null, null), limit, cursor),
+                queries.authorizations(new WalletQueries.AuthorizationFilter(id, null, null, null, null, null, null,
+                        null), null, null));
+    }
+
+    @GetMapping("/cards")
+    Page<WalletQueries.CardItem> cards(@RequestParam(required = false) String walletId,
+                                       @RequestParam(required = false) CardStatus status,
+                                       @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String cursor,
+                                       @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.cards(walletId, wire(status), limit, cursor);
+    }
+
+    /** Authorizations, newest first; {@code reason} is OpsLedger's, {@code stripeReason} Stripe's decline reason. */
+    @GetMapping("/authorizations")
+    Page<WalletQueries.AuthorizationItem> authorizations(@RequestParam(required = false) String walletId,
+                                                         @RequestParam(required = false) String orgId,
+                                                         @RequestParam(required = false) String cardId,
+                                                         @RequestParam(required = false) Boolean approved,
+                                                         @RequestParam(required = false) AuthorizationReason reason,
+                                                         @RequestParam(required = false) String stripeReason,
+                                                         @RequestParam(required = false) Instant from,
+                                                         @RequestParam(required = false) Instant to,
+                                                         @RequestParam(required = false) Integer limit,
+                                                         @RequestParam(required = false) String cursor,
+                                                         @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.authorizations(new WalletQueries.AuthorizationFilter(walletId, orgId, cardId, approved,
+                wire(reason), stripeReason, from, to), limit, cursor);
+    }
+
+    @GetMapping("/authorizations/{id}")
+    WalletQueries.AuthorizationItem authorization(@PathVariable String id,
+                                                  @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.authorization(id).orElseThrow(() -> notFound("authorization", id));
     }
 
     @GetMapping("/spend-requests")
@@ -80,10 +125,11 @@ class WalletController {
         return queries.spendRequest(id).orElseThrow(() -> notFound("spend request", id));
     }
 
-    /** Read-your-writes: a wallet's rows count its spend requests, so both read models must have passed. */
+    /** Read-your-writes: a wallet's row counts from every wallet read model, so all of them must have passed. */
     private void await(Long minPosition) {
-        progress.await(WalletProjection.READ_MODEL, minPosition);
-        progress.await(SpendRequestProjection.READ_MODEL, minPosition);
+        for (ReadModel readModel : READ_MODELS) {
+            progress.await(readModel, minPosition);
+        }
     }
 
     private static ResponseStatusException notFound(String what, String id) {

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,34 @@ import static com.opsledger.query.sql.SqlValues.utc;
 @Repository
 class WalletQueries {
 
+    /**
+     * A wallet with what its screens show beside it: cards, the budget used in the current UTC day and month (as the
+     * wallet counts it: approved holds and captures), spend requests waiting, and declines in the last 24 hours.
+     */
     record WalletItem(String walletId, String agentId, String orgId, String workspaceId, String currency,
-                      JsonNode policy, Instant openedAt, Instant policyChangedAt, long pendingSpendRequests) {
+                      JsonNode policy, Instant openedAt, Instant policyChangedAt, long cards, long activeCards,
+                      long spentToday, long spentThisMonth, long pendingSpendRequests, long declinesLast24h) {
+    }
+
+    record CardItem(String cardId, String walletId, String cardholderId, String last4, String currency,
+                    String status, String cancellationReason, Instant issuedAt, String issuedBy,
+                    Instant statusChangedAt) {
+    }
+
+    /**
+     * One authorization: OpsLedger's decision (reason in operator words, latency from Stripe's request to the
+     * decision) and Stripe's report (status, approval, amount, Stripe's decline reason).
+     */
+    record AuthorizationItem(String authorizationId, String walletId, String orgId, String cardId, long amount,
+                             String currency, String merchantName, String category, String decisionId,
+                             Boolean approved, String reason, String explanation, String spendRequestId,
+                             Instant receivedAt, Instant decidedAt, Long latencyMillis, String stripeStatus,
+                             Boolean stripeApproved, Long stripeAmount, String stripeReason) {
+    }
+
+    /** Filters of the authorization list; null means "any". */
+    record AuthorizationFilter(String walletId, String orgId, String cardId, Boolean approved, String reason,
+                               String stripeReason, Instant from, Instant to) {
     }
 
     record PolicyVersion(long sequence, JsonNode policy, String changedBy, String reason, Instant changedAt) {
@@ -46,9 +73,25 @@ class WalletQueries {
 
     private static final TypeReference<List<Approval>> APPROVALS = new TypeReference<>() {
     };
-    /** Counted per listed wallet from the spend requests' read model, by its wallet index. */
-    private static final String WALLET_COLUMNS = "w.*, (SELECT count(*) FROM " + SpendRequestProjection.TABLE
-            + " s WHERE s.wallet_id = w.wallet_id AND s.pending_rank = 0) AS pending_spend_requests";
+    /** Counted per listed wallet from the other wallet read models, each by its wallet index. */
+    private static final String WALLET_COLUMNS = "w.*"
+            + ", (SELECT count(*) FROM " + CardProjection.TABLE + " c WHERE c.wallet_id = w.wallet_id) AS cards"
+            + ", (SELECT count(*) FROM " + CardProjection.TABLE + " c WHERE c.wallet_id = w.wallet_id"
+            + " AND c.status = 'active') AS active_cards"
+            + ", (SELECT coalesce(sum(a.counted_amount), 0) FROM " + AuthorizationProjection.TABLE + " a"
+            + " WHERE a.wallet_id = w.wallet_id AND a.counted_on = (now() AT TIME ZONE 'UTC')::date) AS spent_today"
+            + ", (SELECT coalesce(sum(a.counted_amount), 0) FROM " + AuthorizationProjection.TABLE + " a"
+            + " WHERE a.wallet_id = w.wallet_id"
+            + " AND a.counted_on >= date_trunc('month', now() AT TIME ZONE 'UTC')::date) AS spent_this_month"
+            + ", (SELECT count(*) FROM " + SpendRequestProjection.TABLE + " s WHERE s.wallet_id = w.wallet_id"
+            + " AND s.pending_rank = 0) AS pending_spend_requests"
+            + ", (SELECT count(*) FROM " + AuthorizationProjection.TABLE + " a WHERE a.wallet_id = w.wallet_id"
+            + " AND a.first_seen_at > now() - interval '24 hours'"
+            + " AND (a.approved = false OR a.stripe_approved = false)) AS declines_last_24h";
+    private static final String CARDS_OF_WALLET = "SELECT * FROM " + CardProjection.TABLE
+            + " WHERE wallet_id = :id ORDER BY issued_at DESC, card_id DESC LIMIT :limit";
+    /** The cards shown with a wallet: an agent holds a handful. */
+    static final int CARDS_SHOWN = 100;
     private static final String POLICY_HISTORY = "SELECT * FROM " + WalletProjection.POLICY_TABLE
             + " WHERE wallet_id = :id ORDER BY sequence DESC LIMIT :limit";
 
@@ -109,10 +152,66 @@ class WalletQueries {
                 .page(jdbc, 1, null, this::spendRequest).items().stream().findFirst();
     }
 
+    /** A wallet's cards, newest first. */
+    List<CardItem> cardsOf(String walletId) {
+        return jdbc.sql(CARDS_OF_WALLET).param("id", walletId).param("limit", CARDS_SHOWN).query(this::card).list();
+    }
+
+    Page<CardItem> cards(String walletId, String status, Integer limit, String cursor) {
+        return ListQuery.of(CardProjection.TABLE)
+                .filter("wallet_id = :wallet", "wallet", walletId)
+                .filter("status = :status", "status", status)
+                .orderBy(Key.desc("issued_at", Type.INSTANT), Key.desc("card_id", Type.TEXT))
+                .page(jdbc, limit, cursor, this::card);
+    }
+
+    /** Authorizations, newest first. */
+    Page<AuthorizationItem> authorizations(AuthorizationFilter f, Integer limit, String cursor) {
+        return ListQuery.of(AuthorizationProjection.TABLE)
+                .filter("wallet_id = :wallet", "wallet", f.walletId())
+                .filter("org_id = :org", "org", f.orgId())
+                .filter("card_id = :card", "card", f.cardId())
+                .filter("approved = :approved", "approved", f.approved())
+                .filter("reason = :reason", "reason", f.reason())
+                .filter("stripe_reason = :stripeReason", "stripeReason", f.stripeReason())
+                .filter("first_seen_at >= :from", "from", utc(f.from()))
+                .filter("first_seen_at < :to", "to", utc(f.to()))
+                .orderBy(Key.desc("first_seen_at", Type.INSTANT), Key.desc("authorization_id", Type.TEXT))
+                .page(jdbc, limit, cursor, this::authorization);
+    }
+
+    Optional<AuthorizationItem> authorization(String authorizationId) {
+        return ListQuery.of(AuthorizationProjection.TABLE)
+                .filter("authorization_id = :id", "id", authorizationId)
+                .page(jdbc, 1, null, this::authorization).items().stream().findFirst();
+    }
+
     private WalletItem wallet(ResultSet rs, int n) throws SQLException {
         return new WalletItem(rs.getString("wallet_id"), rs.getString("agent_id"), rs.getString("org_id"),
                 rs.getString("workspace_id"), rs.getString("currency"), json.readTree(rs.getString("policy")),
-                instant(rs, "opened_at"), instant(rs, "policy_changed_at"), rs.getLong("pending_spend_requests"));
+                instant(rs, "opened_at"), instant(rs, "policy_changed_at"), rs.getLong("cards"),
+                rs.getLong("active_cards"), rs.getLong("spent_today"), rs.getLong("spent_this_month"),
+                rs.getLong("pending_spend_requests"), rs.getLong("declines_last_24h"));
+    }
+
+    private CardItem card(ResultSet rs, int n) throws SQLException {
+        return new CardItem(rs.getString("card_id"), rs.getString("wallet_id"), rs.getString("cardholder_id"),
+                rs.getString("last4"), rs.getString("currency"), rs.getString("status"),
+                rs.getString("cancellation_reason"), instant(rs, "issued_at"), rs.getString("issued_by"),
+                instant(rs, "status_changed_at"));
+    }
+
+    private AuthorizationItem authorization(ResultSet rs, int n) throws SQLException {
+        Instant receivedAt = instant(rs, "received_at");
+        Instant decidedAt = instant(rs, "decided_at");
+        return new AuthorizationItem(rs.getString("authorization_id"), rs.getString("wallet_id"),
+                rs.getString("org_id"), rs.getString("card_id"), rs.getLong("amount"), rs.getString("currency"),
+                rs.getString("merchant_name"), rs.getString("category"), rs.getString("decision_id"),
+                rs.getObject("approved", Boolean.class), rs.getString("reason"), rs.getString("explanation"),
+                rs.getString("spend_request_id"), receivedAt, decidedAt,
+                receivedAt == null || decidedAt == null ? null : Duration.between(receivedAt, decidedAt).toMillis(),
+                rs.getString("stripe_status"), rs.getObject("stripe_approved", Boolean.class),
+                rs.getObject("stripe_amount", Long.class), rs.getString("stripe_reason"));
     }
 
     private SpendRequestItem spendRequest(ResultSet rs, int n) throws SQLException {

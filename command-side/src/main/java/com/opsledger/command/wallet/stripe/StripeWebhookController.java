@@ -4,11 +4,13 @@ import com.opsledger.command.CommandSender;
 import com.opsledger.command.wallet.AuthorizationAnswer;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.MetaDataKeys;
+import com.opsledger.events.wallet.AuthorizationStatus;
 import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
 import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
+import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
@@ -38,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +70,8 @@ class StripeWebhookController {
     /** The type counted for a webhook refused before its type could be trusted. */
     private static final String UNVERIFIED = "unverified";
     /** The event types counted by name; every other one is counted as {@code other}. */
-    private static final Set<String> FOLLOWED = Set.of("issuing_authorization.request", "issuing_card.created",
+    private static final Set<String> FOLLOWED = Set.of("issuing_authorization.request",
+            "issuing_authorization.created", "issuing_authorization.updated", "issuing_card.created",
             "issuing_card.updated", UNVERIFIED);
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
@@ -108,6 +112,11 @@ class StripeWebhookController {
             case "issuing_authorization.request" -> ResponseEntity.ok()
                     .header("Stripe-Version", event.getApiVersion())
                     .body(answer(object(event, Authorization.class), receivedAt, metaData));
+            case "issuing_authorization.created", "issuing_authorization.updated" -> {
+                recordOutcome(object(event, Authorization.class), Instant.ofEpochSecond(event.getCreated()), metaData,
+                        type);
+                yield ResponseEntity.ok(new Received(true));
+            }
             case "issuing_card.created", "issuing_card.updated" -> {
                 recordCard(object(event, Card.class), Instant.ofEpochSecond(event.getCreated()), metaData, type);
                 yield ResponseEntity.ok(new Received(true));
@@ -242,17 +251,42 @@ class StripeWebhookController {
         }, deciders);
     }
 
-    private void recordCard(Card card, Instant observedAt, MetaData metaData, String type) {
-        Optional<String> walletId = walletOf(card);
-        Optional<CardStatus> status = statusOf(card.getStatus());
+    /** Stripe's report of an authorization: its status, approval, amount and, when declined, Stripe's reason. */
+    private void recordOutcome(Authorization authorization, Instant observedAt, MetaData metaData, String type) {
+        Optional<String> walletId = walletOf(authorization.getCard());
+        Optional<AuthorizationStatus> status = enumOf(AuthorizationStatus.class, authorization.getStatus());
         if (walletId.isEmpty() || status.isEmpty()) {
             count(type, "unmatched");
             return;
         }
+        List<Authorization.RequestHistory> history = authorization.getRequestHistory();
+        String stripeReason = history == null || history.isEmpty() ? null
+                : history.get(history.size() - 1).getReason();
+        boolean approved = Boolean.TRUE.equals(authorization.getApproved());
+        Authorization.MerchantData merchant = authorization.getMerchantData();
+        send(type, new RecordAuthorizationOutcome(walletId.get(), authorization.getId(),
+                authorization.getCard().getId(), status.get(), approved,
+                authorization.getAmount() == null ? 0 : authorization.getAmount(), authorization.getCurrency(),
+                approved ? null : stripeReason, merchant == null ? null : merchant.getName(),
+                merchant == null ? null : merchant.getCategory(), observedAt), metaData);
+    }
+
+    private void recordCard(Card card, Instant observedAt, MetaData metaData, String type) {
+        Optional<String> walletId = walletOf(card);
+        Optional<CardStatus> status = enumOf(CardStatus.class, card.getStatus());
+        if (walletId.isEmpty() || status.isEmpty()) {
+            count(type, "unmatched");
+            return;
+        }
+        send(type, new RecordCard(walletId.get(), card.getId(),
+                card.getCardholder() == null ? null : card.getCardholder().getId(), card.getLast4(),
+                card.getCurrency(), status.get(), card.getCancellationReason(), observedAt), metaData);
+    }
+
+    /** Sends a command that answers whether it changed anything, and counts the outcome. */
+    private void send(String type, Object command, MetaData metaData) {
         try {
-            boolean changed = commands.send(new RecordCard(walletId.get(), card.getId(),
-                    card.getCardholder() == null ? null : card.getCardholder().getId(), card.getLast4(),
-                    card.getCurrency(), status.get(), card.getCancellationReason(), observedAt), metaData);
+            boolean changed = commands.send(command, metaData);
             count(type, changed ? "applied" : "unchanged");
         } catch (AggregateNotFoundException noSuchWallet) {
             count(type, "unmatched");
@@ -265,10 +299,11 @@ class StripeWebhookController {
                 .filter(WalletIds::isWallet);
     }
 
-    static Optional<CardStatus> statusOf(String stripeStatus) {
-        for (CardStatus status : CardStatus.values()) {
-            if (status.name().equalsIgnoreCase(stripeStatus)) {
-                return Optional.of(status);
+    /** Stripe's lower-case value as the enum constant; empty for a value Stripe added since. */
+    static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, String stripeValue) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(stripeValue)) {
+                return Optional.of(constant);
             }
         }
         return Optional.empty();

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param receivedAt when Stripe's request arrived; the event's own time is when it was decided
  */
-public record AuthorizationDecided(String walletId, String authorizationId, String decisionId, String cardId,
+public record AuthorizationDecided(String walletId, String orgId, String authorizationId, String decisionId, String cardId,
                                    long amount, String currency, String merchantName, String category,
                                    boolean approved, AuthorizationReason reason, String explanation,
                                    String spendRequestId, Instant receivedAt) {

@@ -1,0 +1,126 @@
+package com.opsledger.query.wallet;
+
+import com.opsledger.events.AggregateTypes;
+import com.opsledger.events.WireName;
+import com.opsledger.events.wallet.AuthorizationReason;
+import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
+import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
+import com.opsledger.events.wallet.event.UnmatchedAuthorizationDeclined;
+import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static com.opsledger.query.sql.SqlValues.utc;
+
+/**
+ * Stripe Issuing authorizations ({@value #TABLE}): OpsLedger's decision, with its reason and latency, and Stripe's
+ * report after it. Stripe's report of the money outranks the decision in what the budget counts, as in the wallet.
+ */
+@Component
+@ProcessingGroup(AuthorizationProjection.NAME)
+class AuthorizationProjection {
+
+    static final String NAME = "authorizations-v1";
+    /** The table this version of the read model lives in. */
+    static final String TABLE = "read_model.authorization_v1";
+    static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.WALLET,
+            AggregateTypes.UNMATCHED_AUTHORIZATION));
+
+    /** The decision's half of a row; Stripe's half, if it came first, is kept, and so is what it counts. */
+    private static final String DECISION = """
+            INSERT INTO {table} (authorization_id, wallet_id, org_id, card_id, amount, currency, merchant_name,
+                category, decision_id, approved, reason, explanation, spend_request_id, received_at, decided_at,
+                counted_amount, counted_on, first_seen_at)
+            VALUES (:id, :wallet, :org, :card, :amount, :currency, :merchant, :category, :decision, :approved,
+                :reason, :explanation, :spendRequest, :receivedAt, :decidedAt, :counted, :countedOn, :receivedAt)
+            ON CONFLICT (authorization_id) DO UPDATE SET decision_id = EXCLUDED.decision_id,
+                approved = EXCLUDED.approved, reason = EXCLUDED.reason, explanation = EXCLUDED.explanation,
+                spend_request_id = EXCLUDED.spend_request_id, received_at = EXCLUDED.received_at,
+                decided_at = EXCLUDED.decided_at,
+                counted_amount = CASE WHEN {table}.stripe_status IS NULL THEN EXCLUDED.counted_amount
+                    ELSE {table}.counted_amount END""";
+
+    private final ProjectionWrites writes;
+
+    AuthorizationProjection(NamedParameterJdbcTemplate jdbc) {
+        this.writes = new ProjectionWrites(jdbc, TABLE);
+    }
+
+    @EventHandler
+    void on(AuthorizationDecided e, @Timestamp Instant at) {
+        decision(e.authorizationId(), e.walletId(), e.orgId(), e.cardId(), e.amount(), e.currency(),
+                e.merchantName(), e.category(), e.decisionId(), e.approved(), e.reason(), e.explanation(),
+                e.spendRequestId(), e.receivedAt(), at);
+    }
+
+    @EventHandler
+    void on(AuthorizationFallbackAnswered e, @Timestamp Instant at) {
+        decision(e.authorizationId(), e.walletId(), e.orgId(), e.cardId(), e.amount(), e.currency(),
+                e.merchantName(), e.category(), e.decisionId(), e.approved(), AuthorizationReason.FALLBACK,
+                "no decision within the decision timeout; Stripe got the fallback answer", null, e.receivedAt(), at);
+    }
+
+    @EventHandler
+    void on(UnmatchedAuthorizationDeclined e, @Timestamp Instant at) {
+        decision(e.authorizationId(), null, null, e.cardId(), e.amount(), e.currency(), e.merchantName(),
+                e.category(), e.decisionId(), false, AuthorizationReason.UNKNOWN_CARD, e.explanation(), null,
+                e.receivedAt(), at);
+    }
+
+    private void decision(String authorizationId, String walletId, String orgId, String cardId, long amount,
+                          String currency, String merchant, String category, String decisionId, boolean approved,
+                          AuthorizationReason reason, String explanation, String spendRequestId, Instant receivedAt,
+                          Instant decidedAt) {
+        writes.sql(DECISION)
+                .param("id", authorizationId).param("wallet", walletId).param("org", orgId).param("card", cardId)
+                .param("amount", amount).param("currency", currency).param("merchant", merchant)
+                .param("category", category).param("decision", decisionId).param("approved", approved)
+                .param("reason", WireName.of(reason)).param("explanation", explanation)
+                .param("spendRequest", spendRequestId).param("receivedAt", utc(receivedAt))
+                .param("decidedAt", utc(decidedAt)).param("counted", approved ? amount : 0)
+                .param("countedOn", utcDay(receivedAt))
+                .queue();
+    }
+
+    @EventHandler
+    void on(AuthorizationOutcomeRecorded e) {
+        writes.sql("""
+                        INSERT INTO {table} (authorization_id, wallet_id, org_id, card_id, amount, currency,
+                            merchant_name, category, stripe_status, stripe_approved, stripe_amount, stripe_reason,
+                            stripe_observed_at, counted_amount, counted_on, first_seen_at)
+                        VALUES (:id, :wallet, :org, :card, :amount, :currency, :merchant, :category, :status,
+                            :approved, :amount, :reason, :observed, :counted, :countedOn, :observed)
+                        ON CONFLICT (authorization_id) DO UPDATE SET stripe_status = EXCLUDED.stripe_status,
+                            stripe_approved = EXCLUDED.stripe_approved, stripe_amount = EXCLUDED.stripe_amount,
+                            stripe_reason = EXCLUDED.stripe_reason, stripe_observed_at = EXCLUDED.stripe_observed_at,
+                            counted_amount = EXCLUDED.counted_amount""")
+                .param("id", e.authorizationId()).param("wallet", e.walletId()).param("org", e.orgId())
+                .param("card", e.cardId()).param("amount", e.amount()).param("currency", e.currency())
+                .param("merchant", e.merchantName()).param("category", e.category())
+                .param("status", WireName.of(e.status())).param("approved", e.approved())
+                .param("reason", e.stripeReason()).param("observed", utc(e.observedAt()))
+                .param("counted", e.status().counts(e.approved()) ? e.amount() : 0)
+                .param("countedOn", utcDay(e.observedAt()))
+                .queue();
+    }
+
+    private static LocalDate utcDay(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    @ResetHandler
+    void reset() {
+        writes.truncate();
+    }
+}
