@@ -36,6 +36,8 @@ public abstract class IntegrationTest {
                 "opsledger.security.jwt.hmac-secret", HMAC_SECRET,
                 "opsledger.security.service-key", SERVICE_KEY,
                 "opsledger.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET,
+                "opsledger.stripe.api-base", StripeStandIn.url(),
+                "opsledger.stripe.api-key", StripeStandIn.API_KEY,
                 // Deadlines due within a test fire within a second.
                 "db-scheduler.polling-interval", "1s");
     }

@@ -13,6 +13,7 @@ import com.opsledger.events.wallet.command.DecideAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.command.VerifyCardOperation;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
 import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
 import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
@@ -205,6 +206,30 @@ class Wallet {
         }
         apply(new SpendRequestCanceled(walletId, command.spendRequestId()));
         return true;
+    }
+
+    /**
+     * Refuses an operator's card operation the wallet does not allow, before Stripe is called: a card of another
+     * wallet, a change of a canceled card, a change to the status it has. Applies nothing. Answers the wallet's
+     * currency, which a new card is issued in.
+     */
+    @CommandHandler
+    String handle(VerifyCardOperation command) {
+        if (command.cardId() == null) {
+            return currency;
+        }
+        Card card = cards.get(command.cardId());
+        if (card == null) {
+            throw new AggregateNotFoundException(command.cardId(), "no card " + command.cardId() + " in wallet "
+                    + walletId);
+        }
+        if (card.status() == CardStatus.CANCELED) {
+            throw new RuleViolation("card " + command.cardId() + " is canceled; a canceled card cannot change");
+        }
+        if (card.status() == command.status()) {
+            throw new RuleViolation("card " + command.cardId() + " is " + WireName.of(card.status()) + " already");
+        }
+        return currency;
     }
 
     /** Answers whether the wallet's record of the card changed. */

@@ -1,0 +1,107 @@
+package com.opsledger.command.wallet.stripe;
+
+import com.opsledger.command.ContentHash;
+import com.opsledger.events.RuleViolation;
+import com.opsledger.events.wallet.CardStatus;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.issuing.Card;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.issuing.CardCreateParams;
+import com.stripe.param.issuing.CardUpdateParams;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * OpsLedger's calls to Stripe Issuing for cards, through the SDK's {@link StripeClient} at
+ * {@code opsledger.stripe.api-base}. Every call carries an idempotency key derived from the operator's command, so a
+ * retried command never makes a second card. A refusal by Stripe (4xx: the request cannot be done) is a 409 with
+ * Stripe's message; Stripe unreachable or failing (5xx, network, our key refused) is a 502. Either way nothing is
+ * recorded.
+ */
+@Component
+class StripeCards {
+
+    private final StripeClient client;
+    private final MeterRegistry meters;
+
+    StripeCards(StripeSettings settings, MeterRegistry meters) {
+        this.meters = meters;
+        this.client = settings.apiKey().isBlank() ? null : StripeClient.builder()
+                .setApiKey(settings.apiKey())
+                .setApiBase(settings.apiBase())
+                .setConnectTimeout(5_000)
+                .setReadTimeout(20_000)
+                // Safe to retry: every call carries its idempotency key.
+                .setMaxNetworkRetries(2)
+                .build();
+    }
+
+    /**
+     * A new virtual card for the wallet, active at once, whose metadata names the wallet (the webhooks find the
+     * wallet by it). The key is derived from the wallet and the operator's request id.
+     */
+    Card issue(String walletId, String cardholderId, String currency, String requestId) {
+        CardCreateParams params = CardCreateParams.builder()
+                .setCardholder(cardholderId)
+                .setCurrency(currency)
+                .setType(CardCreateParams.Type.VIRTUAL)
+                .setStatus(CardCreateParams.Status.ACTIVE)
+                .putMetadata(StripeWebhookController.WALLET_METADATA, walletId)
+                .build();
+        return call("issue_card", () -> client().v1().issuing().cards().create(params,
+                key("issue-card", walletId, requestId)));
+    }
+
+    /** Freezes ({@code inactive}), unfreezes ({@code active}) or cancels the card, with a reason for a cancel. */
+    Card setStatus(String cardId, CardStatus status, CardUpdateParams.CancellationReason reason, String requestId) {
+        CardUpdateParams.Builder params = CardUpdateParams.builder().setStatus(switch (status) {
+            case ACTIVE -> CardUpdateParams.Status.ACTIVE;
+            case INACTIVE -> CardUpdateParams.Status.INACTIVE;
+            case CANCELED -> CardUpdateParams.Status.CANCELED;
+        });
+        if (reason != null) {
+            params.setCancellationReason(reason);
+        }
+        return call("update_card", () -> client().v1().issuing().cards().update(cardId, params.build(),
+                key("card-status", cardId, status.name(), requestId)));
+    }
+
+    private StripeClient client() {
+        if (client == null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Stripe is not configured here (opsledger.stripe.api-key)");
+        }
+        return client;
+    }
+
+    /** Stripe's idempotency key for a command: the same command, the same key. */
+    private static RequestOptions key(String... parts) {
+        return RequestOptions.builder().setIdempotencyKey("opsledger-" + ContentHash.of(parts)).build();
+    }
+
+    private interface Call<T> {
+        T run() throws StripeException;
+    }
+
+    private <T> T call(String operation, Call<T> call) {
+        try {
+            return call.run();
+        } catch (StripeException e) {
+            Integer status = e.getStatusCode();
+            boolean refused = status != null && status >= 400 && status < 500 && status != 401 && status != 403
+                    && status != 429;
+            meters.counter("opsledger.stripe.api.errors", "operation", operation,
+                    "type", e.getClass().getSimpleName()).increment();
+            if (refused) {
+                String message = e.getStripeError() == null ? e.getMessage() : e.getStripeError().getMessage();
+                throw new RuleViolation("Stripe refused: " + message + " (request " + e.getRequestId() + ")");
+            }
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "Stripe could not be reached or failed ("
+                    + e.getClass().getSimpleName() + (status == null ? "" : ", HTTP " + status) + "); nothing was"
+                    + " changed or recorded; try again", e);
+        }
+    }
+}
