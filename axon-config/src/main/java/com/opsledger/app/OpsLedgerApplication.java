@@ -1,6 +1,7 @@
 package com.opsledger.app;
 
 import com.opsledger.app.security.LocalTokens;
+import com.opsledger.app.security.StripeSignatures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -15,7 +17,8 @@ import java.util.Arrays;
  * the two sides are scanned here, each under its role.
  *
  * <p>{@code java -jar opsledger.jar mint-token --subject alice --roles operator} prints a signed operator token
- * instead of starting the service.
+ * instead of starting the service; {@code java -jar opsledger.jar sign-stripe-event < event.json} prints the
+ * {@code Stripe-Signature} header for a webhook payload ({@link StripeSignatures}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -35,9 +38,14 @@ public class OpsLedgerApplication {
     static class QuerySide {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals("mint-token")) {
             System.out.println(LocalTokens.mintFromCommandLine(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("sign-stripe-event")) {
+            System.out.println(StripeSignatures.signFromCommandLine(new String(System.in.readAllBytes(),
+                    StandardCharsets.UTF_8)));
             return;
         }
         disableAxonUpdateChecker();

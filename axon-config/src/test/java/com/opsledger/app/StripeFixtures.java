@@ -1,22 +1,18 @@
 package com.opsledger.app;
 
+import com.opsledger.app.security.StripeSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Stripe's own example objects ({@code stripe/fixtures3.json}) in event envelopes, signed as Stripe signs webhooks:
- * {@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<payload>" under the endpoint secret>}.
+ * Stripe's own example objects ({@code stripe/fixtures3.json}) in event envelopes, signed as Stripe signs webhooks
+ * ({@link StripeSignatures}, which every webhook test thereby checks against the SDK's verification).
  */
 final class StripeFixtures {
 
@@ -72,15 +68,7 @@ final class StripeFixtures {
 
     /** The {@code Stripe-Signature} header of {@code payload} signed at {@code at}. */
     static String signature(String payload, String secret, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signed = at.getEpochSecond() + "." + payload;
-            return "t=" + at.getEpochSecond() + ",v1="
-                    + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeSignatures.sign(payload, secret, at);
     }
 
     static String signature(String payload) {
