@@ -20,6 +20,14 @@ import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.CardIssued;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
+import com.opsledger.events.wallet.DisputeStatus;
+import com.opsledger.events.wallet.TransactionType;
+import com.opsledger.events.wallet.command.RecordDispute;
+import com.opsledger.events.wallet.command.RecordTransaction;
+import com.opsledger.events.wallet.command.VerifyDisputeOperation;
+import com.opsledger.events.wallet.event.DisputeOpened;
+import com.opsledger.events.wallet.event.DisputeStatusChanged;
+import com.opsledger.events.wallet.event.TransactionRecorded;
 import com.opsledger.events.wallet.SpendPolicy;
 import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.events.wallet.command.ApproveSpendRequest;
@@ -86,9 +94,15 @@ class Wallet {
     private final Map<String, Card> cards = new HashMap<>();
     /** Every authorization decided, by Stripe's id, with the answer given: a repeated request gets it again. */
     private final Map<String, AuthorizationAnswer> answers = new HashMap<>();
+    private final Map<String, TransactionType> transactions = new HashMap<>();
+    private final Map<String, Dispute> disputes = new HashMap<>();
     /** What Stripe last reported of each authorization. */
     private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Budget budget = new Budget();
+
+    /** A dispute as Stripe last reported it, at {@code observedAt}, and the transaction it disputes. */
+    record Dispute(String transactionId, DisputeStatus status, Instant observedAt) {
+    }
 
     /** An authorization as Stripe last reported it, at {@code observedAt}. */
     record Outcome(AuthorizationStatus status, boolean approved, long amount, Instant observedAt) {
@@ -313,6 +327,70 @@ class Wallet {
         return true;
     }
 
+    /** Answers whether this report recorded the transaction (false for one recorded before). */
+    @CommandHandler
+    boolean handle(RecordTransaction command) {
+        if (transactions.containsKey(command.transactionId())) {
+            return false;
+        }
+        apply(new TransactionRecorded(walletId, orgId, command.transactionId(), command.authorizationId(),
+                command.cardId(), command.type(), command.amount(), command.currency(), command.merchantName(),
+                command.category(), command.createdAt()));
+        return true;
+    }
+
+    /**
+     * Refuses an operator's dispute operation before Stripe is called: a dispute on a transaction the wallet does not
+     * have, on a refund, or on a transaction disputed already; a submit of a dispute that is not unsubmitted.
+     */
+    @CommandHandler
+    void handle(VerifyDisputeOperation command) {
+        if (command.disputeId() != null) {
+            Dispute dispute = disputes.get(command.disputeId());
+            if (dispute == null) {
+                throw new AggregateNotFoundException(command.disputeId(), "no dispute " + command.disputeId()
+                        + " in wallet " + walletId);
+            }
+            if (dispute.status() != DisputeStatus.UNSUBMITTED) {
+                throw new RuleViolation("dispute " + command.disputeId() + " is " + WireName.of(dispute.status())
+                        + "; only an unsubmitted one can be submitted");
+            }
+            return;
+        }
+        TransactionType type = transactions.get(command.transactionId());
+        if (type == null) {
+            throw new AggregateNotFoundException(command.transactionId(), "no transaction "
+                    + command.transactionId() + " in wallet " + walletId);
+        }
+        if (type != TransactionType.CAPTURE) {
+            throw new RuleViolation("transaction " + command.transactionId() + " is a refund; only a capture can be"
+                    + " disputed");
+        }
+        disputes.entrySet().stream().filter(d -> d.getValue().transactionId().equals(command.transactionId()))
+                .findFirst().ifPresent(d -> {
+                    throw new RuleViolation("transaction " + command.transactionId() + " is disputed already ("
+                            + d.getKey() + ", " + WireName.of(d.getValue().status()) + ")");
+                });
+    }
+
+    /** Answers whether the wallet's record of the dispute changed. */
+    @CommandHandler
+    boolean handle(RecordDispute command) {
+        Dispute known = disputes.get(command.disputeId());
+        if (known == null) {
+            apply(new DisputeOpened(walletId, orgId, command.disputeId(), command.transactionId(), command.status(),
+                    command.amount(), command.currency(), command.reason(), command.observedAt()));
+            return true;
+        }
+        if (command.observedAt().isBefore(known.observedAt()) || !known.status().isOpen()
+                || known.status() == command.status()) {
+            return false;
+        }
+        apply(new DisputeStatusChanged(walletId, command.disputeId(), known.status(), command.status(),
+                command.observedAt()));
+        return true;
+    }
+
     private List<SpendRules.Approved> approvedSpendRequests() {
         return spendRequests.entrySet().stream()
                 .filter(e -> e.getValue().status() == SpendRequestStatus.APPROVED)
@@ -405,6 +483,22 @@ class Wallet {
     @EventSourcingHandler
     void on(SpendRequestConsumed event) {
         close(event.spendRequestId(), SpendRequestStatus.CONSUMED);
+    }
+
+    @EventSourcingHandler
+    void on(TransactionRecorded event) {
+        transactions.put(event.transactionId(), event.type());
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        disputes.put(event.disputeId(), new Dispute(event.transactionId(), event.status(), event.observedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeStatusChanged event) {
+        disputes.computeIfPresent(event.disputeId(),
+                (id, dispute) -> new Dispute(dispute.transactionId(), event.status(), event.observedAt()));
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package com.opsledger.query.wallet;
 
 import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.CardStatus;
+import com.opsledger.events.wallet.DisputeStatus;
+import com.opsledger.events.wallet.TransactionType;
 import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.projection.ReadModel;
@@ -34,7 +36,8 @@ class WalletController {
     }
 
     private static final List<ReadModel> READ_MODELS = List.of(WalletProjection.READ_MODEL,
-            SpendRequestProjection.READ_MODEL, CardProjection.READ_MODEL, AuthorizationProjection.READ_MODEL);
+            SpendRequestProjection.READ_MODEL, CardProjection.READ_MODEL, AuthorizationProjection.READ_MODEL,
+            TransactionProjection.READ_MODEL, DisputeProjection.READ_MODEL);
 
     private final WalletQueries queries;
     private final ProjectionProgress progress;
@@ -95,6 +98,34 @@ class WalletController {
         await(minPosition);
         return queries.authorizations(new WalletQueries.AuthorizationFilter(walletId, orgId, cardId, approved,
                 wire(reason), stripeReason, from, to), limit, cursor);
+    }
+
+    /** Transactions, newest first; {@code type} capture or refund. */
+    @GetMapping("/transactions")
+    Page<WalletQueries.TransactionItem> transactions(@RequestParam(required = false) String walletId,
+                                                     @RequestParam(required = false) String orgId,
+                                                     @RequestParam(required = false) TransactionType type,
+                                                     @RequestParam(required = false) Instant from,
+                                                     @RequestParam(required = false) Instant to,
+                                                     @RequestParam(required = false) Integer limit,
+                                                     @RequestParam(required = false) String cursor,
+                                                     @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.transactions(new WalletQueries.Filter(walletId, orgId, wire(type), from, to), limit, cursor);
+    }
+
+    /** Disputes, newest first. */
+    @GetMapping("/disputes")
+    Page<WalletQueries.DisputeItem> disputes(@RequestParam(required = false) String walletId,
+                                             @RequestParam(required = false) String orgId,
+                                             @RequestParam(required = false) DisputeStatus status,
+                                             @RequestParam(required = false) Instant from,
+                                             @RequestParam(required = false) Instant to,
+                                             @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) String cursor,
+                                             @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.disputes(new WalletQueries.Filter(walletId, orgId, wire(status), from, to), limit, cursor);
     }
 
     @GetMapping("/authorizations/{id}")

@@ -30,7 +30,8 @@ class WalletQueries {
      */
     record WalletItem(String walletId, String agentId, String orgId, String workspaceId, String currency,
                       JsonNode policy, Instant openedAt, Instant policyChangedAt, long cards, long activeCards,
-                      long spentToday, long spentThisMonth, long pendingSpendRequests, long declinesLast24h) {
+                      long spentToday, long spentThisMonth, long pendingSpendRequests, long declinesLast24h,
+                      long openDisputes) {
     }
 
     record CardItem(String cardId, String walletId, String cardholderId, String last4, String currency,
@@ -47,6 +48,21 @@ class WalletQueries {
                              Boolean approved, String reason, String explanation, String spendRequestId,
                              Instant receivedAt, Instant decidedAt, Long latencyMillis, String stripeStatus,
                              Boolean stripeApproved, Long stripeAmount, String stripeReason) {
+    }
+
+    /** A transaction; {@code amount} as Stripe signs it (negative: a capture). */
+    record TransactionItem(String transactionId, String walletId, String orgId, String authorizationId,
+                           String cardId, String type, long amount, String currency, String merchantName,
+                           String category, Instant createdAt) {
+    }
+
+    record DisputeItem(String disputeId, String walletId, String orgId, String transactionId, String status,
+                       long amount, String currency, String reason, Instant openedAt, String openedBy,
+                       String explanation, Instant statusChangedAt) {
+    }
+
+    /** Filters of the transaction and dispute lists; null means "any". */
+    record Filter(String walletId, String orgId, String status, Instant from, Instant to) {
     }
 
     /** Filters of the authorization list; null means "any". */
@@ -87,7 +103,9 @@ class WalletQueries {
             + " AND s.pending_rank = 0) AS pending_spend_requests"
             + ", (SELECT count(*) FROM " + AuthorizationProjection.TABLE + " a WHERE a.wallet_id = w.wallet_id"
             + " AND a.first_seen_at > now() - interval '24 hours'"
-            + " AND (a.approved = false OR a.stripe_approved = false)) AS declines_last_24h";
+            + " AND (a.approved = false OR a.stripe_approved = false)) AS declines_last_24h"
+            + ", (SELECT count(*) FROM " + DisputeProjection.TABLE + " d WHERE d.wallet_id = w.wallet_id"
+            + " AND d.status IN ('unsubmitted', 'submitted')) AS open_disputes";
     private static final String CARDS_OF_WALLET = "SELECT * FROM " + CardProjection.TABLE
             + " WHERE wallet_id = :id ORDER BY issued_at DESC, card_id DESC LIMIT :limit";
     /** The cards shown with a wallet: an agent holds a handful. */
@@ -186,12 +204,44 @@ class WalletQueries {
                 .page(jdbc, 1, null, this::authorization).items().stream().findFirst();
     }
 
+    /** Transactions, newest first; {@code status} filters by type (capture, refund). */
+    Page<TransactionItem> transactions(Filter f, Integer limit, String cursor) {
+        return ListQuery.of(TransactionProjection.TABLE)
+                .filter("wallet_id = :wallet", "wallet", f.walletId())
+                .filter("org_id = :org", "org", f.orgId())
+                .filter("type = :type", "type", f.status())
+                .filter("created_at >= :from", "from", utc(f.from()))
+                .filter("created_at < :to", "to", utc(f.to()))
+                .orderBy(Key.desc("created_at", Type.INSTANT), Key.desc("transaction_id", Type.TEXT))
+                .page(jdbc, limit, cursor, (rs, n) -> new TransactionItem(rs.getString("transaction_id"),
+                        rs.getString("wallet_id"), rs.getString("org_id"), rs.getString("authorization_id"),
+                        rs.getString("card_id"), rs.getString("type"), rs.getLong("amount"),
+                        rs.getString("currency"), rs.getString("merchant_name"), rs.getString("category"),
+                        instant(rs, "created_at")));
+    }
+
+    /** Disputes, newest first. */
+    Page<DisputeItem> disputes(Filter f, Integer limit, String cursor) {
+        return ListQuery.of(DisputeProjection.TABLE)
+                .filter("wallet_id = :wallet", "wallet", f.walletId())
+                .filter("org_id = :org", "org", f.orgId())
+                .filter("status = :status", "status", f.status())
+                .filter("opened_at >= :from", "from", utc(f.from()))
+                .filter("opened_at < :to", "to", utc(f.to()))
+                .orderBy(Key.desc("opened_at", Type.INSTANT), Key.desc("dispute_id", Type.TEXT))
+                .page(jdbc, limit, cursor, (rs, n) -> new DisputeItem(rs.getString("dispute_id"),
+                        rs.getString("wallet_id"), rs.getString("org_id"), rs.getString("transaction_id"),
+                        rs.getString("status"), rs.getLong("amount"), rs.getString("currency"),
+                        rs.getString("reason"), instant(rs, "opened_at"), rs.getString("opened_by"),
+                        rs.getString("explanation"), instant(rs, "status_changed_at")));
+    }
+
     private WalletItem wallet(ResultSet rs, int n) throws SQLException {
         return new WalletItem(rs.getString("wallet_id"), rs.getString("agent_id"), rs.getString("org_id"),
                 rs.getString("workspace_id"), rs.getString("currency"), json.readTree(rs.getString("policy")),
                 instant(rs, "opened_at"), instant(rs, "policy_changed_at"), rs.getLong("cards"),
                 rs.getLong("active_cards"), rs.getLong("spent_today"), rs.getLong("spent_this_month"),
-                rs.getLong("pending_spend_requests"), rs.getLong("declines_last_24h"));
+                rs.getLong("pending_spend_requests"), rs.getLong("declines_last_24h"), rs.getLong("open_disputes"));
     }
 
     private CardItem card(ResultSet rs, int n) throws SQLException {

@@ -55,11 +55,11 @@ class CardController {
     }
 
     private final CommandSender commands;
-    private final StripeCards stripe;
+    private final StripeIssuing stripe;
     private final EventPositions positions;
     private final Clock clock;
 
-    CardController(CommandSender commands, StripeCards stripe, EventPositions positions, Clock clock) {
+    CardController(CommandSender commands, StripeIssuing stripe, EventPositions positions, Clock clock) {
         this.commands = commands;
         this.stripe = stripe;
         this.positions = positions;

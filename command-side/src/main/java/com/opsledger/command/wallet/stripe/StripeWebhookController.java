@@ -6,12 +6,16 @@ import com.opsledger.events.InvalidInput;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.wallet.AuthorizationStatus;
 import com.opsledger.events.wallet.CardStatus;
+import com.opsledger.events.wallet.DisputeStatus;
+import com.opsledger.events.wallet.TransactionType;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
 import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.command.RecordDispute;
+import com.opsledger.events.wallet.command.RecordTransaction;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -19,6 +23,8 @@ import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.StripeObject;
 import com.stripe.model.issuing.Authorization;
 import com.stripe.model.issuing.Card;
+import com.stripe.model.issuing.Dispute;
+import com.stripe.model.issuing.Transaction;
 import com.stripe.net.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -72,7 +78,9 @@ class StripeWebhookController {
     /** The event types counted by name; every other one is counted as {@code other}. */
     private static final Set<String> FOLLOWED = Set.of("issuing_authorization.request",
             "issuing_authorization.created", "issuing_authorization.updated", "issuing_card.created",
-            "issuing_card.updated", UNVERIFIED);
+            "issuing_card.updated", "issuing_transaction.created", "issuing_transaction.updated",
+            "issuing_dispute.created", "issuing_dispute.updated", "issuing_dispute.submitted",
+            "issuing_dispute.closed", UNVERIFIED);
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     /** Stripe's answer body for a real-time authorization. */
@@ -83,6 +91,7 @@ class StripeWebhookController {
     }
 
     private final CommandSender commands;
+    private final WalletDirectory directory;
     private final StripeSettings settings;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -93,8 +102,10 @@ class StripeWebhookController {
         return thread;
     });
 
-    StripeWebhookController(CommandSender commands, StripeSettings settings, MeterRegistry meters, Clock clock) {
+    StripeWebhookController(CommandSender commands, WalletDirectory directory, StripeSettings settings,
+                            MeterRegistry meters, Clock clock) {
         this.commands = commands;
+        this.directory = directory;
         this.settings = settings;
         this.meters = meters;
         this.clock = clock;
@@ -114,6 +125,16 @@ class StripeWebhookController {
                     .body(answer(object(event, Authorization.class), receivedAt, metaData));
             case "issuing_authorization.created", "issuing_authorization.updated" -> {
                 recordOutcome(object(event, Authorization.class), Instant.ofEpochSecond(event.getCreated()), metaData,
+                        type);
+                yield ResponseEntity.ok(new Received(true));
+            }
+            case "issuing_transaction.created", "issuing_transaction.updated" -> {
+                recordTransaction(object(event, Transaction.class), metaData, type);
+                yield ResponseEntity.ok(new Received(true));
+            }
+            case "issuing_dispute.created", "issuing_dispute.updated", "issuing_dispute.submitted",
+                 "issuing_dispute.closed" -> {
+                recordDispute(object(event, Dispute.class), Instant.ofEpochSecond(event.getCreated()), metaData,
                         type);
                 yield ResponseEntity.ok(new Received(true));
             }
@@ -269,6 +290,35 @@ class StripeWebhookController {
                 authorization.getAmount() == null ? 0 : authorization.getAmount(), authorization.getCurrency(),
                 approved ? null : stripeReason, merchant == null ? null : merchant.getName(),
                 merchant == null ? null : merchant.getCategory(), observedAt), metaData);
+    }
+
+    /** A transaction names its card by id only: the wallet is the one that holds that card. */
+    private void recordTransaction(Transaction transaction, MetaData metaData, String type) {
+        Optional<String> walletId = directory.walletOfCard(transaction.getCard());
+        Optional<TransactionType> kind = enumOf(TransactionType.class, transaction.getType());
+        if (walletId.isEmpty() || kind.isEmpty()) {
+            count(type, "unmatched");
+            return;
+        }
+        Transaction.MerchantData merchant = transaction.getMerchantData();
+        send(type, new RecordTransaction(walletId.get(), transaction.getId(), transaction.getAuthorization(),
+                transaction.getCard(), kind.get(), transaction.getAmount() == null ? 0 : transaction.getAmount(),
+                transaction.getCurrency(), merchant == null ? null : merchant.getName(),
+                merchant == null ? null : merchant.getCategory(), Instant.ofEpochSecond(transaction.getCreated())),
+                metaData);
+    }
+
+    /** A dispute names its transaction by id only: the wallet is the one that recorded that transaction. */
+    private void recordDispute(Dispute dispute, Instant observedAt, MetaData metaData, String type) {
+        Optional<String> walletId = directory.walletOfTransaction(dispute.getTransaction());
+        Optional<DisputeStatus> status = enumOf(DisputeStatus.class, dispute.getStatus());
+        if (walletId.isEmpty() || status.isEmpty()) {
+            count(type, "unmatched");
+            return;
+        }
+        send(type, new RecordDispute(walletId.get(), dispute.getId(), dispute.getTransaction(), status.get(),
+                dispute.getAmount() == null ? 0 : dispute.getAmount(), dispute.getCurrency(),
+                dispute.getEvidence() == null ? null : dispute.getEvidence().getReason(), observedAt), metaData);
     }
 
     private void recordCard(Card card, Instant observedAt, MetaData metaData, String type) {

@@ -6,28 +6,33 @@ import com.opsledger.events.wallet.CardStatus;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.issuing.Card;
+import com.stripe.model.issuing.Dispute;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.issuing.CardCreateParams;
 import com.stripe.param.issuing.CardUpdateParams;
+import com.stripe.param.issuing.DisputeCreateParams;
+import com.stripe.param.issuing.DisputeSubmitParams;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.Map;
+
 /**
- * OpsLedger's calls to Stripe Issuing for cards, through the SDK's {@link StripeClient} at
+ * OpsLedger's calls to Stripe Issuing (cards and disputes), through the SDK's {@link StripeClient} at
  * {@code opsledger.stripe.api-base}. Every call carries an idempotency key derived from the operator's command, so a
- * retried command never makes a second card. A refusal by Stripe (4xx: the request cannot be done) is a 409 with
+ * retried command never makes a second card or dispute. A refusal by Stripe (4xx: the request cannot be done) is a 409 with
  * Stripe's message; Stripe unreachable or failing (5xx, network, our key refused) is a 502. Either way nothing is
  * recorded.
  */
 @Component
-class StripeCards {
+class StripeIssuing {
 
     private final StripeClient client;
     private final MeterRegistry meters;
 
-    StripeCards(StripeSettings settings, MeterRegistry meters) {
+    StripeIssuing(StripeSettings settings, MeterRegistry meters) {
         this.meters = meters;
         this.client = settings.apiKey().isBlank() ? null : StripeClient.builder()
                 .setApiKey(settings.apiKey())
@@ -67,6 +72,26 @@ class StripeCards {
         }
         return call("update_card", () -> client().v1().issuing().cards().update(cardId, params.build(),
                 key("card-status", cardId, status.name(), requestId)));
+    }
+
+    /**
+     * Opens a dispute on a capture with the operator's evidence: Stripe's {@code reason} and an explanation. The
+     * wallet is named in the dispute's metadata; the key is derived from the transaction (one dispute each).
+     */
+    Dispute openDispute(String walletId, String transactionId, String reason, String explanation) {
+        DisputeCreateParams params = DisputeCreateParams.builder()
+                .setTransaction(transactionId)
+                .putMetadata(StripeWebhookController.WALLET_METADATA, walletId)
+                .putExtraParam("evidence", Map.of("reason", reason, reason, Map.of("explanation", explanation)))
+                .build();
+        return call("open_dispute", () -> client().v1().issuing().disputes().create(params,
+                key("open-dispute", transactionId)));
+    }
+
+    /** Submits an unsubmitted dispute to the card network. */
+    Dispute submitDispute(String disputeId) {
+        return call("submit_dispute", () -> client().v1().issuing().disputes().submit(disputeId,
+                DisputeSubmitParams.builder().build(), key("submit-dispute", disputeId)));
     }
 
     private StripeClient client() {
