@@ -92,6 +92,30 @@ class CardOperationsTest extends IntegrationTest {
     }
 
     @Test
+    void anOperatorCreatesTheWalletsCardholderThroughStripe() {
+        String walletId = wallet();
+        ObjectNode cardholder = StripeFixtures.object("issuing.cardholder");
+        cardholder.putObject("metadata").put("opsledger_wallet_id", walletId);
+        StripeStandIn.server().stubFor(post(urlEqualTo("/v1/issuing/cardholders")).willReturn(json(cardholder)));
+        Api.Response created = api().post("/api/v1/admin/agent-wallet/wallets/" + walletId + "/cardholders", ALICE,
+                Map.of("name", "Acme Agent Ops", "email", "ops@acme.test", "company", true, "requestId", "ch-1",
+                        "billing", Map.of("line1", "1 Main St", "city", "Springfield", "postalCode", "12345",
+                                "country", "US")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.at("/cardholderId").asString()).isEqualTo("ich_1Pgag4B7WZ01zgkWdPVfBngi");
+        StripeStandIn.server().verify(postRequestedFor(urlEqualTo("/v1/issuing/cardholders"))
+                .withHeader("Idempotency-Key", WireMock.matching("opsledger-.+"))
+                .withRequestBody(containing("type=company"))
+                .withRequestBody(containing("billing[address][country]=US"))
+                .withRequestBody(containing("metadata[opsledger_wallet_id]=" + walletId)));
+        Api.Response badCountry = api().post("/api/v1/admin/agent-wallet/wallets/" + walletId + "/cardholders",
+                ALICE, Map.of("name", "x", "company", true, "requestId", "ch-2", "billing", Map.of("line1", "1",
+                        "city", "c", "postalCode", "1", "country", "usa")));
+        assertThat(badCountry.status()).isEqualTo(400);
+        assertThat(badCountry.at("/errors/0/field").asString()).isEqualTo("billing.country");
+    }
+
+    @Test
     void aFrozenCardIsRecordedOnceStripeConfirmsAndACanceledOneNeverChangesAgain() {
         String walletId = wallet();
         String cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");

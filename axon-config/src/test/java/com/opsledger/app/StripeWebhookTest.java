@@ -280,6 +280,38 @@ class StripeWebhookTest extends IntegrationTest {
     }
 
     @Test
+    void aCardholderPastDueAndAStripeDeclineOfAnApprovalAreShownAsAnomalies() {
+        String cardId = cardId();
+        String walletId = walletWithCard(cardId);
+        ObjectNode cardholder = StripeFixtures.object("issuing.cardholder");
+        cardholder.put("id", "ich_" + UUID.randomUUID().toString().replace("-", ""));
+        cardholder.putObject("metadata").put("opsledger_wallet_id", walletId);
+        ((ObjectNode) cardholder.get("requirements")).putArray("past_due").add("individual.dob.day");
+        assertThat(post(StripeFixtures.event("issuing_cardholder.updated", cardholder)).status()).isEqualTo(200);
+
+        String authorizationId = authorizationId();
+        ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
+        assertThat(post(StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(
+                authorizationId, card, 700, "Rocket Rides", "misc"))).at("/approved").asBoolean()).isTrue();
+        post(StripeFixtures.event("issuing_authorization.updated",
+                reported(authorizationId, card, "closed", false, 700, "suspected_fraud")));
+
+        Api api = api();
+        JsonNode found = api.get("/api/v1/admin/agent-wallet/anomalies?walletId=" + walletId + "&minPosition="
+                + api.head(), READER).json();
+        assertThat(found.valueStream().map(a -> a.get("rule").asString()))
+                .containsExactlyInAnyOrder("cardholder_requirements", "stripe_declined_our_approval");
+        assertThat(found.valueStream().filter(a -> a.get("rule").asString().equals("stripe_declined_our_approval"))
+                .findFirst().orElseThrow().get("detail").asString())
+                .isEqualTo("OpsLedger approved; Stripe declined (suspected_fraud)");
+        JsonNode row = api.get("/api/v1/admin/agent-wallet?agentId=" + api.get("/api/v1/admin/agent-wallet/wallets/"
+                + walletId, READER).at("/wallet/agentId").asString(), READER).at("/items/0");
+        assertThat(row.at("/walletId").asString()).isEqualTo(walletId);
+        assertThat(row.at("/anomalies").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("cardholder_requirements", "stripe_declined_our_approval");
+    }
+
+    @Test
     void concurrentRequestsOverTheDailyLimitTogetherAreApprovedOnceAtMost() throws Exception {
         String cardId = cardId();
         String walletId = walletWithCard(cardId);

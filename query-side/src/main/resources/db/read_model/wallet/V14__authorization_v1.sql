@@ -15,6 +15,7 @@ CREATE TABLE read_model.authorization_v1 (
     reason             TEXT,
     explanation        TEXT,
     spend_request_id   TEXT,
+    approval_threshold BIGINT,
     received_at        TIMESTAMPTZ,
     decided_at         TIMESTAMPTZ,
     stripe_status      TEXT,
@@ -30,3 +31,8 @@ CREATE INDEX authorization_v1_newest ON read_model.authorization_v1 (first_seen_
 CREATE INDEX authorization_v1_wallet ON read_model.authorization_v1 (wallet_id, first_seen_at DESC, authorization_id DESC);
 CREATE INDEX authorization_v1_org ON read_model.authorization_v1 (org_id, first_seen_at DESC, authorization_id DESC);
 CREATE INDEX authorization_v1_budget ON read_model.authorization_v1 (wallet_id, counted_on);
+-- The anomaly rules' own rows (WalletAnomalies): few, so the partial indexes stay small.
+CREATE INDEX authorization_v1_approved_without_spend_request ON read_model.authorization_v1 (wallet_id)
+    WHERE approved AND spend_request_id IS NULL AND amount > approval_threshold;
+CREATE INDEX authorization_v1_stripe_disagreed ON read_model.authorization_v1 (wallet_id)
+    WHERE approved AND stripe_approved = false;

@@ -13,11 +13,13 @@ import com.opsledger.events.wallet.command.DecideAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.command.RecordCardholder;
 import com.opsledger.events.wallet.command.VerifyCardOperation;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
 import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
 import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.CardIssued;
+import com.opsledger.events.wallet.event.CardholderRecorded;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
 import com.opsledger.events.wallet.DisputeStatus;
@@ -60,6 +62,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -94,11 +97,22 @@ class Wallet {
     private final Map<String, Card> cards = new HashMap<>();
     /** Every authorization decided, by Stripe's id, with the answer given: a repeated request gets it again. */
     private final Map<String, AuthorizationAnswer> answers = new HashMap<>();
+    private final Map<String, Cardholder> cardholders = new HashMap<>();
     private final Map<String, TransactionType> transactions = new HashMap<>();
     private final Map<String, Dispute> disputes = new HashMap<>();
     /** What Stripe last reported of each authorization. */
     private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Budget budget = new Budget();
+
+    /** A cardholder as Stripe last reported it, at {@code observedAt}. */
+    record Cardholder(String name, String type, String status, List<String> pastDue, String disabledReason,
+                      Instant observedAt) {
+        boolean sameAs(RecordCardholder report) {
+            return Objects.equals(name, report.name()) && Objects.equals(type, report.type())
+                    && Objects.equals(status, report.status()) && pastDue.equals(report.pastDue())
+                    && Objects.equals(disabledReason, report.disabledReason());
+        }
+    }
 
     /** A dispute as Stripe last reported it, at {@code observedAt}, and the transaction it disputes. */
     record Dispute(String transactionId, DisputeStatus status, Instant observedAt) {
@@ -288,7 +302,7 @@ class Wallet {
         apply(new AuthorizationDecided(walletId, orgId, command.authorizationId(), decisionId, command.cardId(),
                 command.amount(), command.currency(), command.merchantName(), command.category(),
                 decision.approved(), decision.reason(), decision.explanation(), decision.spendRequestId(),
-                command.receivedAt()));
+                policy.approvalThreshold(), command.receivedAt()));
         if (decision.spendRequestId() != null) {
             apply(new SpendRequestConsumed(walletId, decision.spendRequestId(), command.authorizationId(),
                     command.amount()));
@@ -309,7 +323,7 @@ class Wallet {
         apply(new AuthorizationFallbackAnswered(walletId, orgId, command.authorizationId(),
                 WalletIds.decisionFor(command.authorizationId()), command.cardId(), command.amount(),
                 command.currency(), command.merchantName(), command.category(), command.approved(), known != null,
-                command.receivedAt()));
+                policy.approvalThreshold(), command.receivedAt()));
     }
 
     /** Answers whether the report changed what the wallet knows of the authorization. */
@@ -324,6 +338,18 @@ class Wallet {
                 command.status(), command.approved(), command.amount(), command.currency(), command.stripeReason(),
                 command.merchantName(), command.category(), answers.containsKey(command.authorizationId()),
                 command.observedAt()));
+        return true;
+    }
+
+    /** Answers whether the wallet's record of the cardholder changed. */
+    @CommandHandler
+    boolean handle(RecordCardholder command) {
+        Cardholder known = cardholders.get(command.cardholderId());
+        if (known != null && (command.observedAt().isBefore(known.observedAt()) || known.sameAs(command))) {
+            return false;
+        }
+        apply(new CardholderRecorded(walletId, command.cardholderId(), command.name(), command.type(),
+                command.status(), command.pastDue(), command.disabledReason(), command.observedAt()));
         return true;
     }
 
@@ -483,6 +509,12 @@ class Wallet {
     @EventSourcingHandler
     void on(SpendRequestConsumed event) {
         close(event.spendRequestId(), SpendRequestStatus.CONSUMED);
+    }
+
+    @EventSourcingHandler
+    void on(CardholderRecorded event) {
+        cardholders.put(event.cardholderId(), new Cardholder(event.name(), event.type(), event.status(),
+                event.pastDue(), event.disabledReason(), event.observedAt()));
     }
 
     @EventSourcingHandler

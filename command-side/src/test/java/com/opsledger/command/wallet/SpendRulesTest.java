@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static com.opsledger.events.wallet.AuthorizationReason.CARD_CANCELED;
@@ -134,5 +136,64 @@ class SpendRulesTest {
     void theDualControlThresholdIsInclusive() {
         assertThat(SpendRules.approvalsRequired(POLICY, 20_000)).isEqualTo(1);
         assertThat(SpendRules.approvalsRequired(POLICY, 20_001)).isEqualTo(2);
+    }
+
+    /**
+     * The invariants behind the anomaly rule "approved above the threshold without a spend request", over random
+     * situations: no approval ever breaks a limit, passes a frozen card or a refused category, or goes above the
+     * approval threshold without an approved, unexpired spend request that covers it.
+     */
+    @Test
+    void noApprovalBreaksTheRulesInAQuarterMillionRandomSituations() {
+        Random random = new Random(20261202);
+        List<String> categories = List.of("misc", "gambling", "computer_software_stores", "airlines_air_carriers");
+        List<String> merchants = List.of("OpenAI", "Anthropic", "Shop");
+        int approvedAboveThreshold = 0;
+        for (int i = 0; i < 250_000; i++) {
+            long perAuthorization = 1 + random.nextInt(60_000);
+            long daily = perAuthorization + random.nextInt(100_000);
+            SpendPolicy policy = new SpendPolicy(perAuthorization, daily, daily + random.nextInt(500_000),
+                    random.nextBoolean() ? List.of() : List.of(pick(random, categories)),
+                    random.nextBoolean() ? List.of() : List.of(pick(random, categories)),
+                    random.nextInt(20_000), random.nextInt(40_000));
+            Spent spent = new Spent(random.nextInt((int) daily + 1), random.nextInt((int) policy.monthlyLimit() + 1));
+            int situation = i;
+            List<Approved> approved = IntStream.range(0, random.nextInt(4)).mapToObj(n -> new Approved(
+                            "spr-" + situation + "-" + n,
+                            1 + random.nextInt(60_000), random.nextBoolean() ? pick(random, merchants) : null,
+                            random.nextBoolean() ? pick(random, categories) : null,
+                            NOW.plusSeconds(random.nextInt(7_200) - 3_600)))
+                    .toList();
+            Request request = new Request(1 + random.nextInt(70_000), random.nextInt(20) == 0 ? "eur" : "usd",
+                    pick(random, merchants), pick(random, categories), NOW);
+            CardStatus card = CardStatus.values()[random.nextInt(10) == 0 ? 1 + random.nextInt(2) : 0];
+            Decision decision = SpendRules.decide(card, "usd", policy, spent, approved, request);
+            if (!decision.approved()) {
+                continue;
+            }
+            long amount = request.amount();
+            assertThat(card).isEqualTo(CardStatus.ACTIVE);
+            assertThat(request.currency()).isEqualTo("usd");
+            assertThat(policy.blockedCategories()).doesNotContain(request.category());
+            assertThat(policy.allowedCategories().isEmpty() || policy.allowedCategories().contains(request.category()))
+                    .isTrue();
+            assertThat(amount).isLessThanOrEqualTo(policy.perAuthorizationLimit());
+            assertThat(spent.today() + amount).isLessThanOrEqualTo(policy.dailyLimit());
+            assertThat(spent.thisMonth() + amount).isLessThanOrEqualTo(policy.monthlyLimit());
+            if (amount > policy.approvalThreshold()) {
+                approvedAboveThreshold++;
+                Approved used = approved.stream().filter(a -> a.spendRequestId().equals(decision.spendRequestId()))
+                        .findFirst().orElseThrow(() -> new AssertionError("approved above the threshold without a"
+                                + " spend request: " + request + " under " + policy));
+                assertThat(used.amount()).isGreaterThanOrEqualTo(amount);
+                assertThat(used.expiresAt()).isAfter(request.at());
+            }
+        }
+        assertThat(approvedAboveThreshold).as("the situations include approvals a spend request allowed")
+                .isGreaterThan(1_000);
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
     }
 }

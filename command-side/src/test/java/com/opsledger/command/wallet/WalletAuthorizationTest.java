@@ -55,8 +55,13 @@ class WalletAuthorizationTest {
 
     private static AuthorizationDecided decided(String id, long amount, String merchant, AuthorizationReason reason,
                                                 String explanation, String spendRequestId) {
+        return decided(id, amount, merchant, reason, explanation, spendRequestId, POLICY.approvalThreshold());
+    }
+
+    private static AuthorizationDecided decided(String id, long amount, String merchant, AuthorizationReason reason,
+                                                String explanation, String spendRequestId, long threshold) {
         return new AuthorizationDecided(WALLET, "org-1", id, WalletIds.decisionFor(id), CARD, amount, "usd", merchant, "misc",
-                reason.approves(), reason, explanation, spendRequestId, NOW);
+                reason.approves(), reason, explanation, spendRequestId, threshold, NOW);
     }
 
     private static AuthorizationAnswer answer(String id, AuthorizationReason reason, String explanation) {
@@ -125,7 +130,7 @@ class WalletAuthorizationTest {
     void yesterdaysSpendDoesNotCountToday() {
         AuthorizationDecided yesterday = new AuthorizationDecided(WALLET, "org-1", "iauth_0", WalletIds.decisionFor("iauth_0"),
                 CARD, 95_000, "usd", "Shop", "misc", true, AuthorizationReason.WITHIN_POLICY, "ok", null,
-                NOW.minus(Duration.ofDays(1)));
+                POLICY.approvalThreshold(), NOW.minus(Duration.ofDays(1)));
         fixture.given(opened(), card(CardStatus.ACTIVE), yesterday).when(authorize("iauth_1", 10_000, "Shop"))
                 .expectEvents(decided("iauth_1", 10_000, "Shop", AuthorizationReason.WITHIN_POLICY,
                         "within the wallet's policy", null));
@@ -206,7 +211,7 @@ class WalletAuthorizationTest {
                         outcome("iauth_1", AuthorizationStatus.REVERSED, true, 50_000, null, true, NOW))
                 .when(authorize("iauth_3", 40_000, "Shop"))
                 .expectEvents(decided("iauth_3", 40_000, "Shop", AuthorizationReason.WITHIN_POLICY,
-                        "within the wallet's policy", null));
+                        "within the wallet's policy", null, 50_000));
     }
 
     @Test
@@ -216,11 +221,11 @@ class WalletAuthorizationTest {
         fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, capturedThirty)
                 .when(authorize("iauth_3", 25_000, "Shop"))
                 .expectEvents(decided("iauth_3", 25_000, "Shop", AuthorizationReason.WITHIN_POLICY,
-                        "within the wallet's policy", null));
+                        "within the wallet's policy", null, 50_000));
         fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, capturedThirty)
                 .when(authorize("iauth_3", 25_001, "Shop"))
                 .expectEvents(decided("iauth_3", 25_001, "Shop", AuthorizationReason.OVER_DAILY_LIMIT,
-                        "amount 25001 is over the daily limit of 100000 by 1 (75000 spent today)", null));
+                        "amount 25001 is over the daily limit of 100000 by 1 (75000 spent today)", null, 50_000));
     }
 
     @Test

@@ -40,13 +40,15 @@ class AuthorizationProjection {
     /** The decision's half of a row; Stripe's half, if it came first, is kept, and so is what it counts. */
     private static final String DECISION = """
             INSERT INTO {table} (authorization_id, wallet_id, org_id, card_id, amount, currency, merchant_name,
-                category, decision_id, approved, reason, explanation, spend_request_id, received_at, decided_at,
-                counted_amount, counted_on, first_seen_at)
+                category, decision_id, approved, reason, explanation, spend_request_id, approval_threshold,
+                received_at, decided_at, counted_amount, counted_on, first_seen_at)
             VALUES (:id, :wallet, :org, :card, :amount, :currency, :merchant, :category, :decision, :approved,
-                :reason, :explanation, :spendRequest, :receivedAt, :decidedAt, :counted, :countedOn, :receivedAt)
+                :reason, :explanation, :spendRequest, :threshold, :receivedAt, :decidedAt, :counted, :countedOn,
+                :receivedAt)
             ON CONFLICT (authorization_id) DO UPDATE SET decision_id = EXCLUDED.decision_id,
                 approved = EXCLUDED.approved, reason = EXCLUDED.reason, explanation = EXCLUDED.explanation,
-                spend_request_id = EXCLUDED.spend_request_id, received_at = EXCLUDED.received_at,
+                spend_request_id = EXCLUDED.spend_request_id, approval_threshold = EXCLUDED.approval_threshold,
+                received_at = EXCLUDED.received_at,
                 decided_at = EXCLUDED.decided_at,
                 counted_amount = CASE WHEN {table}.stripe_status IS NULL THEN EXCLUDED.counted_amount
                     ELSE {table}.counted_amount END""";
@@ -61,33 +63,35 @@ class AuthorizationProjection {
     void on(AuthorizationDecided e, @Timestamp Instant at) {
         decision(e.authorizationId(), e.walletId(), e.orgId(), e.cardId(), e.amount(), e.currency(),
                 e.merchantName(), e.category(), e.decisionId(), e.approved(), e.reason(), e.explanation(),
-                e.spendRequestId(), e.receivedAt(), at);
+                e.spendRequestId(), e.approvalThreshold(), e.receivedAt(), at);
     }
 
     @EventHandler
     void on(AuthorizationFallbackAnswered e, @Timestamp Instant at) {
         decision(e.authorizationId(), e.walletId(), e.orgId(), e.cardId(), e.amount(), e.currency(),
                 e.merchantName(), e.category(), e.decisionId(), e.approved(), AuthorizationReason.FALLBACK,
-                "no decision within the decision timeout; Stripe got the fallback answer", null, e.receivedAt(), at);
+                "no decision within the decision timeout; Stripe got the fallback answer", null,
+                e.approvalThreshold(), e.receivedAt(), at);
     }
 
     @EventHandler
     void on(UnmatchedAuthorizationDeclined e, @Timestamp Instant at) {
         decision(e.authorizationId(), null, null, e.cardId(), e.amount(), e.currency(), e.merchantName(),
                 e.category(), e.decisionId(), false, AuthorizationReason.UNKNOWN_CARD, e.explanation(), null,
-                e.receivedAt(), at);
+                null, e.receivedAt(), at);
     }
 
     private void decision(String authorizationId, String walletId, String orgId, String cardId, long amount,
                           String currency, String merchant, String category, String decisionId, boolean approved,
-                          AuthorizationReason reason, String explanation, String spendRequestId, Instant receivedAt,
-                          Instant decidedAt) {
+                          AuthorizationReason reason, String explanation, String spendRequestId,
+                          Long approvalThreshold, Instant receivedAt, Instant decidedAt) {
         writes.sql(DECISION)
                 .param("id", authorizationId).param("wallet", walletId).param("org", orgId).param("card", cardId)
                 .param("amount", amount).param("currency", currency).param("merchant", merchant)
                 .param("category", category).param("decision", decisionId).param("approved", approved)
                 .param("reason", WireName.of(reason)).param("explanation", explanation)
-                .param("spendRequest", spendRequestId).param("receivedAt", utc(receivedAt))
+                .param("spendRequest", spendRequestId).param("threshold", approvalThreshold)
+                .param("receivedAt", utc(receivedAt))
                 .param("decidedAt", utc(decidedAt)).param("counted", approved ? amount : 0)
                 .param("countedOn", utcDay(receivedAt))
                 .queue();

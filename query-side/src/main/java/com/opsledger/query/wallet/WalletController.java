@@ -1,5 +1,6 @@
 package com.opsledger.query.wallet;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.DisputeStatus;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.opsledger.query.sql.SqlValues.wire;
 
@@ -29,33 +33,60 @@ import static com.opsledger.query.sql.SqlValues.wire;
 @RequestMapping("/api/v1/admin/agent-wallet")
 class WalletController {
 
-    /** A wallet, its policies and cards, its spend requests (paged) and its newest authorizations. */
+    /**
+     * A wallet, its policies and cards, its spend requests (paged), its newest authorizations, and what the anomaly
+     * rules find in it.
+     */
     record WalletDetail(WalletQueries.WalletItem wallet, List<WalletQueries.PolicyVersion> policyHistory,
                         List<WalletQueries.CardItem> cards, Page<WalletQueries.SpendRequestItem> spendRequests,
-                        Page<WalletQueries.AuthorizationItem> authorizations) {
+                        Page<WalletQueries.AuthorizationItem> authorizations,
+                        List<WalletAnomalies.Anomaly> anomalies) {
+    }
+
+    /** A row of the wallet list: the wallet, and the names of the anomaly rules that find something in it. */
+    record WalletRow(@JsonUnwrapped WalletQueries.WalletItem wallet, List<String> anomalies) {
     }
 
     private static final List<ReadModel> READ_MODELS = List.of(WalletProjection.READ_MODEL,
             SpendRequestProjection.READ_MODEL, CardProjection.READ_MODEL, AuthorizationProjection.READ_MODEL,
-            TransactionProjection.READ_MODEL, DisputeProjection.READ_MODEL);
+            TransactionProjection.READ_MODEL, DisputeProjection.READ_MODEL, CardholderProjection.READ_MODEL);
 
     private final WalletQueries queries;
+    private final WalletAnomalies anomalies;
     private final ProjectionProgress progress;
 
-    WalletController(WalletQueries queries, ProjectionProgress progress) {
+    WalletController(WalletQueries queries, WalletAnomalies anomalies, ProjectionProgress progress) {
         this.queries = queries;
+        this.anomalies = anomalies;
         this.progress = progress;
     }
 
     @GetMapping
-    Page<WalletQueries.WalletItem> wallets(@RequestParam(required = false) String orgId,
+    Page<WalletRow> wallets(@RequestParam(required = false) String orgId,
                                            @RequestParam(required = false) String workspaceId,
                                            @RequestParam(required = false) String agentId,
                                            @RequestParam(required = false) Integer limit,
                                            @RequestParam(required = false) String cursor,
                                            @RequestParam(required = false) Long minPosition) {
         await(minPosition);
-        return queries.wallets(orgId, workspaceId, agentId, limit, cursor);
+        Page<WalletQueries.WalletItem> page = queries.wallets(orgId, workspaceId, agentId, limit, cursor);
+        Map<String, List<String>> rules = new HashMap<>();
+        if (!page.items().isEmpty()) {
+            anomalies.find(page.items().stream().map(WalletQueries.WalletItem::walletId).toList(), null)
+                    .forEach(a -> rules.computeIfAbsent(a.walletId(), id -> new ArrayList<>()).add(a.rule()));
+        }
+        return new Page<>(page.items().stream().map(w -> new WalletRow(w, rules.getOrDefault(w.walletId(),
+                List.of()).stream().distinct().toList())).toList(), page.total(), page.totalExact(), page.limit(),
+                page.nextCursor());
+    }
+
+    /** What the anomaly rules ({@link WalletAnomalies}) find, newest first, in one wallet or organisation or all. */
+    @GetMapping("/anomalies")
+    List<WalletAnomalies.Anomaly> anomalies(@RequestParam(required = false) String walletId,
+                                            @RequestParam(required = false) String orgId,
+                                            @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return anomalies.find(walletId == null ? null : List.of(walletId), orgId);
     }
 
     /** A wallet, its policies newest first, and its spend requests (waiting ones first, paged). */
@@ -69,7 +100,7 @@ class WalletController {
         return new WalletDetail(wallet, queries.policyHistory(id), queries.cardsOf(id), queries.spendRequests(
                 new WalletQueries.SpendRequestFilter(id, null, null, null, null), limit, cursor),
                 queries.authorizations(new WalletQueries.AuthorizationFilter(id, null, null, null, null, null, null,
-                        null), null, null));
+                        null), null, null), anomalies.find(List.of(id), null));
     }
 
     @GetMapping("/cards")

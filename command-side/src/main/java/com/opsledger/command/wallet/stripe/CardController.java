@@ -8,9 +8,11 @@ import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.RecordCard;
 import com.opsledger.events.wallet.command.VerifyCardOperation;
 import com.stripe.model.issuing.Card;
+import com.stripe.model.issuing.Cardholder;
 import com.stripe.param.issuing.CardUpdateParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,11 +30,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Operators issue, freeze, unfreeze and cancel a wallet's Stripe Issuing cards here. The wallet is asked first
+ * Operators create a wallet's Stripe Issuing cardholder and issue, freeze, unfreeze and cancel its cards here. The wallet is asked first
  * whether it allows the operation; then Stripe is called; the change is recorded only once Stripe has confirmed it.
  */
 @RestController
-@RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}/cards")
+@RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}")
 class CardController {
 
     private static final int MAX_REASON = 2000;
@@ -66,7 +68,37 @@ class CardController {
         this.clock = clock;
     }
 
-    @PostMapping
+    /** The cardholder's legal details as Stripe requires them; {@code requestId} as for issuing a card. */
+    record CardholderRequest(@NotBlank @Size(max = 200) String name, @Size(max = 200) String email,
+                             boolean company, @NotNull @Valid Billing billing,
+                             @NotBlank @Pattern(regexp = REQUEST_ID) String requestId,
+                             @Size(max = MAX_REASON) String reason) {
+    }
+
+    record Billing(@NotBlank @Size(max = 200) String line1, @NotBlank @Size(max = 100) String city,
+                   @NotBlank @Size(max = 20) String postalCode, @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
+                   @Size(max = 100) String state) {
+    }
+
+    record CardholderReceipt(String walletId, String cardholderId, String status, long position) {
+    }
+
+    @PostMapping("/cardholders")
+    ResponseEntity<CardholderReceipt> createCardholder(@PathVariable String walletId,
+                                                       @Valid @RequestBody CardholderRequest body) {
+        verify(walletId, null, null);
+        Billing b = body.billing();
+        Cardholder cardholder = stripe.createCardholder(walletId, body.name(), body.email(), body.company(),
+                new StripeIssuing.Address(b.line1(), b.city(), b.postalCode(), b.country(), b.state()),
+                body.requestId());
+        commands.send(StripeWebhookController.cardholderRecord(walletId, cardholder,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS)), body.reason());
+        return ResponseEntity.created(URI.create("/api/v1/admin/agent-wallet/wallets/" + walletId))
+                .body(new CardholderReceipt(walletId, cardholder.getId(), cardholder.getStatus(),
+                        positions.lastPositionOf(walletId)));
+    }
+
+    @PostMapping("/cards")
     ResponseEntity<CardIssuedReceipt> issue(@PathVariable String walletId, @Valid @RequestBody IssueRequest body) {
         String currency = verify(walletId, null, null);
         Card card = stripe.issue(walletId, body.cardholderId(), currency, body.requestId());
@@ -76,19 +108,19 @@ class CardController {
                         positions.lastPositionOf(walletId)));
     }
 
-    @PostMapping("/{cardId}/freeze")
+    @PostMapping("/cards/{cardId}/freeze")
     CommandAccepted freeze(@PathVariable String walletId, @PathVariable String cardId,
                            @Valid @RequestBody StatusChange body) {
         return change(walletId, cardId, CardStatus.INACTIVE, null, body.requestId(), body.reason());
     }
 
-    @PostMapping("/{cardId}/unfreeze")
+    @PostMapping("/cards/{cardId}/unfreeze")
     CommandAccepted unfreeze(@PathVariable String walletId, @PathVariable String cardId,
                              @Valid @RequestBody StatusChange body) {
         return change(walletId, cardId, CardStatus.ACTIVE, null, body.requestId(), body.reason());
     }
 
-    @PostMapping("/{cardId}/cancel")
+    @PostMapping("/cards/{cardId}/cancel")
     CommandAccepted cancel(@PathVariable String walletId, @PathVariable String cardId, @Valid @RequestBody Cancel body) {
         return change(walletId, cardId, CardStatus.CANCELED, body.lostOrStolen(), body.requestId(), body.reason());
     }

@@ -6,10 +6,12 @@ import com.opsledger.events.wallet.CardStatus;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.issuing.Card;
+import com.stripe.model.issuing.Cardholder;
 import com.stripe.model.issuing.Dispute;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.issuing.CardCreateParams;
 import com.stripe.param.issuing.CardUpdateParams;
+import com.stripe.param.issuing.CardholderCreateParams;
 import com.stripe.param.issuing.DisputeCreateParams;
 import com.stripe.param.issuing.DisputeSubmitParams;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.util.Map;
 
 /**
- * OpsLedger's calls to Stripe Issuing (cards and disputes), through the SDK's {@link StripeClient} at
+ * OpsLedger's calls to Stripe Issuing (cardholders, cards and disputes), through the SDK's {@link StripeClient} at
  * {@code opsledger.stripe.api-base}. Every call carries an idempotency key derived from the operator's command, so a
  * retried command never makes a second card or dispute. A refusal by Stripe (4xx: the request cannot be done) is a 409 with
  * Stripe's message; Stripe unreachable or failing (5xx, network, our key refused) is a 502. Either way nothing is
@@ -58,6 +60,27 @@ class StripeIssuing {
                 .build();
         return call("issue_card", () -> client().v1().issuing().cards().create(params,
                 key("issue-card", walletId, requestId)));
+    }
+
+    /** A billing address, as Stripe requires one for every cardholder. */
+    record Address(String line1, String city, String postalCode, String country, String state) {
+    }
+
+    /** A cardholder for the wallet (the agent's legal entity), its metadata naming the wallet. */
+    Cardholder createCardholder(String walletId, String name, String email, boolean company, Address billing,
+                                String requestId) {
+        CardholderCreateParams params = CardholderCreateParams.builder()
+                .setName(name)
+                .setEmail(email)
+                .setType(company ? CardholderCreateParams.Type.COMPANY : CardholderCreateParams.Type.INDIVIDUAL)
+                .setBilling(CardholderCreateParams.Billing.builder().setAddress(
+                        CardholderCreateParams.Billing.Address.builder().setLine1(billing.line1())
+                                .setCity(billing.city()).setPostalCode(billing.postalCode())
+                                .setCountry(billing.country()).setState(billing.state()).build()).build())
+                .putMetadata(StripeWebhookController.WALLET_METADATA, walletId)
+                .build();
+        return call("create_cardholder", () -> client().v1().issuing().cardholders().create(params,
+                key("create-cardholder", walletId, requestId)));
     }
 
     /** Freezes ({@code inactive}), unfreezes ({@code active}) or cancels the card, with a reason for a cancel. */

@@ -14,6 +14,7 @@ import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.command.RecordCardholder;
 import com.opsledger.events.wallet.command.RecordDispute;
 import com.opsledger.events.wallet.command.RecordTransaction;
 import com.stripe.exception.EventDataObjectDeserializationException;
@@ -23,6 +24,7 @@ import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.StripeObject;
 import com.stripe.model.issuing.Authorization;
 import com.stripe.model.issuing.Card;
+import com.stripe.model.issuing.Cardholder;
 import com.stripe.model.issuing.Dispute;
 import com.stripe.model.issuing.Transaction;
 import com.stripe.net.Webhook;
@@ -80,7 +82,7 @@ class StripeWebhookController {
             "issuing_authorization.created", "issuing_authorization.updated", "issuing_card.created",
             "issuing_card.updated", "issuing_transaction.created", "issuing_transaction.updated",
             "issuing_dispute.created", "issuing_dispute.updated", "issuing_dispute.submitted",
-            "issuing_dispute.closed", UNVERIFIED);
+            "issuing_dispute.closed", "issuing_cardholder.created", "issuing_cardholder.updated", UNVERIFIED);
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     /** Stripe's answer body for a real-time authorization. */
@@ -136,6 +138,17 @@ class StripeWebhookController {
                  "issuing_dispute.closed" -> {
                 recordDispute(object(event, Dispute.class), Instant.ofEpochSecond(event.getCreated()), metaData,
                         type);
+                yield ResponseEntity.ok(new Received(true));
+            }
+            case "issuing_cardholder.created", "issuing_cardholder.updated" -> {
+                Cardholder cardholder = object(event, Cardholder.class);
+                Optional<String> walletId = walletOf(cardholder.getMetadata());
+                if (walletId.isEmpty()) {
+                    count(type, "unmatched");
+                } else {
+                    send(type, cardholderRecord(walletId.get(), cardholder, Instant.ofEpochSecond(event.getCreated())),
+                            metaData);
+                }
                 yield ResponseEntity.ok(new Received(true));
             }
             case "issuing_card.created", "issuing_card.updated" -> {
@@ -344,9 +357,20 @@ class StripeWebhookController {
     }
 
     static Optional<String> walletOf(Card card) {
-        return Optional.ofNullable(card == null ? null : card.getMetadata())
-                .map(metadata -> metadata.get(WALLET_METADATA))
-                .filter(WalletIds::isWallet);
+        return walletOf(card == null ? null : card.getMetadata());
+    }
+
+    static Optional<String> walletOf(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata).map(m -> m.get(WALLET_METADATA)).filter(WalletIds::isWallet);
+    }
+
+    /** A cardholder as Stripe reports it, with the onboarding requirements it has not met. */
+    static RecordCardholder cardholderRecord(String walletId, Cardholder cardholder, Instant observedAt) {
+        Cardholder.Requirements requirements = cardholder.getRequirements();
+        return new RecordCardholder(walletId, cardholder.getId(), cardholder.getName(), cardholder.getType(),
+                cardholder.getStatus(), requirements == null || requirements.getPastDue() == null ? List.of()
+                : requirements.getPastDue(), requirements == null ? null : requirements.getDisabledReason(),
+                observedAt);
     }
 
     /** Stripe's lower-case value as the enum constant; empty for a value Stripe added since. */

@@ -9,10 +9,11 @@ import java.time.Instant;
  * {@code reason}, in operator words in {@code explanation}; when approved, the amount is held against the wallet's
  * daily and monthly budget of the decision's UTC day. {@code spendRequestId} names the spend request it used.
  *
- * @param receivedAt when Stripe's request arrived; the event's own time is when it was decided
+ * @param approvalThreshold the policy's approval threshold the decision was taken under
+ * @param receivedAt        when Stripe's request arrived; the event's own time is when it was decided
  */
 public record AuthorizationDecided(String walletId, String orgId, String authorizationId, String decisionId, String cardId,
                                    long amount, String currency, String merchantName, String category,
                                    boolean approved, AuthorizationReason reason, String explanation,
-                                   String spendRequestId, Instant receivedAt) {
+                                   String spendRequestId, long approvalThreshold, Instant receivedAt) {
 }

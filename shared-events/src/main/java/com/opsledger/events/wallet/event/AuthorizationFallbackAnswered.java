@@ -9,5 +9,6 @@ import java.time.Instant;
  */
 public record AuthorizationFallbackAnswered(String walletId, String orgId, String authorizationId, String decisionId, String cardId,
                                             long amount, String currency, String merchantName, String category,
-                                            boolean approved, boolean decidedMeanwhile, Instant receivedAt) {
+                                            boolean approved, boolean decidedMeanwhile, long approvalThreshold,
+                                            Instant receivedAt) {
 }
