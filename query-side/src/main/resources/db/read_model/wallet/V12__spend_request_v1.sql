@@ -19,7 +19,8 @@ CREATE TABLE read_model.spend_request_v1 (
     requested_at       TIMESTAMPTZ NOT NULL,
     closed_at          TIMESTAMPTZ,
     closed_by          TEXT,
-    close_reason       TEXT
+    close_reason       TEXT,
+    consumed_by        TEXT
 );
 CREATE INDEX spend_request_v1_pending_first
     ON read_model.spend_request_v1 (pending_rank, requested_at DESC, spend_request_id DESC);

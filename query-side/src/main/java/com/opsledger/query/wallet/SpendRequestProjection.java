@@ -7,6 +7,7 @@ import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.events.wallet.event.SpendApprovalRecorded;
 import com.opsledger.events.wallet.event.SpendRequestApproved;
 import com.opsledger.events.wallet.event.SpendRequestCanceled;
+import com.opsledger.events.wallet.event.SpendRequestConsumed;
 import com.opsledger.events.wallet.event.SpendRequestExpired;
 import com.opsledger.events.wallet.event.SpendRequestRejected;
 import com.opsledger.events.wallet.event.SpendRequested;
@@ -107,6 +108,15 @@ class SpendRequestProjection {
     @EventHandler
     void on(SpendRequestExpired e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         close(e.spendRequestId(), SpendRequestStatus.EXPIRED, at, actor, null);
+    }
+
+    /** Used by the authorization it covered: closed, naming the authorization. */
+    @EventHandler
+    void on(SpendRequestConsumed e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        close(e.spendRequestId(), SpendRequestStatus.CONSUMED, at, actor, null);
+        writes.sql("UPDATE {table} SET consumed_by = :authorization WHERE spend_request_id = :id")
+                .param("authorization", e.authorizationId()).param("id", e.spendRequestId())
+                .queue();
     }
 
     private void close(String spendRequestId, SpendRequestStatus status, Instant at, String by, String reason) {

@@ -103,6 +103,20 @@ class WalletController {
                         null), null, null), anomalies.find(List.of(id), null));
     }
 
+    /**
+     * The wallet's spends, newest first: each authorization with the spend request it used (and its approvals),
+     * OpsLedger's decision (reason, latency) and Stripe's report, its transactions and their disputes.
+     */
+    @GetMapping("/wallets/{id}/chains")
+    Page<WalletQueries.SpendChain> chains(@PathVariable String id,
+                                          @RequestParam(required = false) Integer limit,
+                                          @RequestParam(required = false) String cursor,
+                                          @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        queries.wallet(id).orElseThrow(() -> notFound("wallet", id));
+        return queries.chains(id, limit, cursor);
+    }
+
     @GetMapping("/cards")
     Page<WalletQueries.CardItem> cards(@RequestParam(required = false) String walletId,
                                        @RequestParam(required = false) CardStatus status,

@@ -14,7 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static com.opsledger.query.sql.SqlValues.instant;
@@ -65,6 +69,14 @@ class WalletQueries {
     record Filter(String walletId, String orgId, String status, Instant from, Instant to) {
     }
 
+    /**
+     * One spend, from end to end: the spend request that allowed it (with its approvals), OpsLedger's decision and
+     * Stripe's report of the authorization, its transactions and their disputes.
+     */
+    record SpendChain(AuthorizationItem authorization, SpendRequestItem spendRequest,
+                      List<TransactionItem> transactions, List<DisputeItem> disputes) {
+    }
+
     /** Filters of the authorization list; null means "any". */
     record AuthorizationFilter(String walletId, String orgId, String cardId, Boolean approved, String reason,
                                String stripeReason, Instant from, Instant to) {
@@ -80,7 +92,7 @@ class WalletQueries {
                             String requestedBy, long amount, String currency, String merchantName, String category,
                             String purpose, Instant expiresAt, int approvalsRequired, List<Approval> approvals,
                             String status, Instant requestedAt, Instant closedAt, String closedBy,
-                            String closeReason) {
+                            String closeReason, String consumedBy) {
     }
 
     /** Filters of the spend request list; null means "any". */
@@ -204,6 +216,42 @@ class WalletQueries {
                 .page(jdbc, 1, null, this::authorization).items().stream().findFirst();
     }
 
+    /** The wallet's spends, newest authorization first, each with what came before and after it. */
+    Page<SpendChain> chains(String walletId, Integer limit, String cursor) {
+        Page<AuthorizationItem> authorizations = authorizations(new AuthorizationFilter(walletId, null, null, null,
+                null, null, null, null), limit, cursor);
+        List<String> ids = authorizations.items().stream().map(AuthorizationItem::authorizationId).toList();
+        Map<String, SpendRequestItem> requests = new HashMap<>();
+        List<String> requestIds = authorizations.items().stream().map(AuthorizationItem::spendRequestId)
+                .filter(Objects::nonNull).toList();
+        if (!requestIds.isEmpty()) {
+            ListQuery.of(SpendRequestProjection.TABLE)
+                    .filter("spend_request_id = ANY(:ids)", "ids", requestIds.toArray(String[]::new))
+                    .page(jdbc, ListQuery.MAX_LIMIT, null, this::spendRequest).items()
+                    .forEach(r -> requests.put(r.spendRequestId(), r));
+        }
+        Map<String, List<TransactionItem>> transactions = new HashMap<>();
+        Map<String, List<DisputeItem>> disputes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM " + TransactionProjection.TABLE + " WHERE authorization_id = ANY(:ids)"
+                            + " ORDER BY created_at, transaction_id")
+                    .param("ids", ids.toArray(String[]::new)).query(this::transaction).list()
+                    .forEach(t -> transactions.computeIfAbsent(t.authorizationId(), k -> new ArrayList<>()).add(t));
+            jdbc.sql("SELECT d.*, t.authorization_id FROM " + DisputeProjection.TABLE + " d JOIN "
+                            + TransactionProjection.TABLE + " t ON t.transaction_id = d.transaction_id"
+                            + " WHERE t.authorization_id = ANY(:ids) ORDER BY d.opened_at, d.dispute_id")
+                    .param("ids", ids.toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(rs.getString("authorization_id"), dispute(rs, n))).list()
+                    .forEach(d -> disputes.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(d.getValue()));
+        }
+        return new Page<>(authorizations.items().stream().map(a -> new SpendChain(a,
+                        a.spendRequestId() == null ? null : requests.get(a.spendRequestId()),
+                        transactions.getOrDefault(a.authorizationId(), List.of()),
+                        disputes.getOrDefault(a.authorizationId(), List.of()))).toList(),
+                authorizations.total(), authorizations.totalExact(), authorizations.limit(),
+                authorizations.nextCursor());
+    }
+
     /** Transactions, newest first; {@code status} filters by type (capture, refund). */
     Page<TransactionItem> transactions(Filter f, Integer limit, String cursor) {
         return ListQuery.of(TransactionProjection.TABLE)
@@ -213,11 +261,7 @@ class WalletQueries {
                 .filter("created_at >= :from", "from", utc(f.from()))
                 .filter("created_at < :to", "to", utc(f.to()))
                 .orderBy(Key.desc("created_at", Type.INSTANT), Key.desc("transaction_id", Type.TEXT))
-                .page(jdbc, limit, cursor, (rs, n) -> new TransactionItem(rs.getString("transaction_id"),
-                        rs.getString("wallet_id"), rs.getString("org_id"), rs.getString("authorization_id"),
-                        rs.getString("card_id"), rs.getString("type"), rs.getLong("amount"),
-                        rs.getString("currency"), rs.getString("merchant_name"), rs.getString("category"),
-                        instant(rs, "created_at")));
+                .page(jdbc, limit, cursor, this::transaction);
     }
 
     /** Disputes, newest first. */
@@ -229,11 +273,7 @@ class WalletQueries {
                 .filter("opened_at >= :from", "from", utc(f.from()))
                 .filter("opened_at < :to", "to", utc(f.to()))
                 .orderBy(Key.desc("opened_at", Type.INSTANT), Key.desc("dispute_id", Type.TEXT))
-                .page(jdbc, limit, cursor, (rs, n) -> new DisputeItem(rs.getString("dispute_id"),
-                        rs.getString("wallet_id"), rs.getString("org_id"), rs.getString("transaction_id"),
-                        rs.getString("status"), rs.getLong("amount"), rs.getString("currency"),
-                        rs.getString("reason"), instant(rs, "opened_at"), rs.getString("opened_by"),
-                        rs.getString("explanation"), instant(rs, "status_changed_at")));
+                .page(jdbc, limit, cursor, this::dispute);
     }
 
     private WalletItem wallet(ResultSet rs, int n) throws SQLException {
@@ -242,6 +282,20 @@ class WalletQueries {
                 instant(rs, "opened_at"), instant(rs, "policy_changed_at"), rs.getLong("cards"),
                 rs.getLong("active_cards"), rs.getLong("spent_today"), rs.getLong("spent_this_month"),
                 rs.getLong("pending_spend_requests"), rs.getLong("declines_last_24h"), rs.getLong("open_disputes"));
+    }
+
+    private TransactionItem transaction(ResultSet rs, int n) throws SQLException {
+        return new TransactionItem(rs.getString("transaction_id"), rs.getString("wallet_id"), rs.getString("org_id"),
+                rs.getString("authorization_id"), rs.getString("card_id"), rs.getString("type"), rs.getLong("amount"),
+                rs.getString("currency"), rs.getString("merchant_name"), rs.getString("category"),
+                instant(rs, "created_at"));
+    }
+
+    private DisputeItem dispute(ResultSet rs, int n) throws SQLException {
+        return new DisputeItem(rs.getString("dispute_id"), rs.getString("wallet_id"), rs.getString("org_id"),
+                rs.getString("transaction_id"), rs.getString("status"), rs.getLong("amount"),
+                rs.getString("currency"), rs.getString("reason"), instant(rs, "opened_at"), rs.getString("opened_by"),
+                rs.getString("explanation"), instant(rs, "status_changed_at"));
     }
 
     private CardItem card(ResultSet rs, int n) throws SQLException {
@@ -271,6 +325,6 @@ class WalletQueries {
                 rs.getString("category"), rs.getString("purpose"), instant(rs, "expires_at"),
                 rs.getInt("approvals_required"), json.readValue(rs.getString("approvals"), APPROVALS),
                 rs.getString("status"), instant(rs, "requested_at"), instant(rs, "closed_at"),
-                rs.getString("closed_by"), rs.getString("close_reason"));
+                rs.getString("closed_by"), rs.getString("close_reason"), rs.getString("consumed_by"));
     }
 }

@@ -1,0 +1,76 @@
+package com.opsledger.app;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One spend from end to end, as an investigating operator reads it: the spend request and its two approvals, the
+ * decision that used it, Stripe's report, the capture and the dispute on it.
+ */
+class SpendChainTest extends IntegrationTest {
+
+    private static final String AUDITOR = Api.token("audrey", "auditor");
+
+    private Api.Response webhook(String type, JsonNode object) {
+        String payload = StripeFixtures.event(type, object);
+        return api().webhook("/webhooks/stripe", payload, "Stripe-Signature", StripeFixtures.signature(payload));
+    }
+
+    @Test
+    void aSpendIsReadFromItsRequestToItsDispute() {
+        Api api = api();
+        String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets",
+                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
+        String cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
+        assertThat(webhook("issuing_card.created", card).status()).isEqualTo(200);
+
+        Instant expires = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String spendRequestId = api.ingest("/api/v1/ingest/agent-wallet/wallets/" + walletId + "/spend-requests",
+                AgentWalletTest.spend("chain-1", 30_000, expires)).at("/spendRequestId").asString();
+        String approve = "/api/v1/admin/agent-wallet/wallets/" + walletId + "/spend-requests/" + spendRequestId
+                + "/approve";
+        assertThat(api.post(approve, Api.token("alice", "operator"), Map.of()).status()).isEqualTo(200);
+        assertThat(api.post(approve, Api.token("bob", "operator"), Map.of()).status()).isEqualTo(200);
+
+        String authorizationId = "iauth_" + UUID.randomUUID().toString().replace("-", "");
+        Api.Response answer = webhook("issuing_authorization.request", StripeFixtures.authorization(authorizationId,
+                card, 25_000, "OpenAI", "computer_software_stores"));
+        assertThat(answer.at("/approved").asBoolean()).as(answer.raw()).isTrue();
+        ObjectNode closed = StripeFixtures.authorization(authorizationId, card, 25_000, "OpenAI",
+                "computer_software_stores");
+        closed.put("status", "closed").put("approved", true).put("amount", 25_000).putNull("pending_request");
+        webhook("issuing_authorization.updated", closed);
+        String transactionId = "ipi_" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode capture = StripeFixtures.object("issuing.transaction");
+        capture.put("id", transactionId).put("card", cardId).put("authorization", authorizationId)
+                .put("amount", -25_000);
+        webhook("issuing_transaction.created", capture);
+        ObjectNode dispute = StripeFixtures.object("issuing.dispute");
+        dispute.put("id", "idp_" + UUID.randomUUID().toString().replace("-", "")).put("transaction", transactionId);
+        webhook("issuing_dispute.created", dispute);
+
+        JsonNode chains = api.get("/api/v1/admin/agent-wallet/wallets/" + walletId + "/chains?minPosition="
+                + api.head(), AUDITOR).json();
+        assertThat(chains.at("/items").size()).isEqualTo(1);
+        JsonNode chain = chains.at("/items/0");
+        assertThat(chain.at("/spendRequest/spendRequestId").asString()).isEqualTo(spendRequestId);
+        assertThat(chain.at("/spendRequest/status").asString()).isEqualTo("consumed");
+        assertThat(chain.at("/spendRequest/consumedBy").asString()).isEqualTo(authorizationId);
+        assertThat(chain.at("/spendRequest/approvals").valueStream().map(a -> a.get("operator").asString()))
+                .containsExactly("alice", "bob");
+        assertThat(chain.at("/authorization/reason").asString()).isEqualTo("covered_by_spend_request");
+        assertThat(chain.at("/authorization/stripeStatus").asString()).isEqualTo("closed");
+        assertThat(chain.at("/transactions/0/amount").asLong()).isEqualTo(-25_000);
+        assertThat(chain.at("/disputes/0/status").asString()).isEqualTo("unsubmitted");
+    }
+}
