@@ -106,6 +106,11 @@ class StripeWebhookTest extends IntegrationTest {
                 .param("id", walletId).query(String.class).single();
         assertThat(Api.JSON.readTree(decided).get("reason").asString()).isEqualTo("WITHIN_POLICY");
         assertThat(Api.JSON.readTree(decided).get("merchantName").asString()).isEqualTo("Rocket Rides");
+
+        String metrics = api().get("/actuator/prometheus", Api.token("ada", "admin")).raw();
+        assertThat(metrics).contains("opsledger_stripe_authorization_decision_seconds_bucket{outcome=\"approved\"",
+                "opsledger_stripe_webhook_events_total{outcome=\"approved\",type=\"issuing_authorization.request\"}",
+                "opsledger_stripe_webhook_events_total{outcome=\"applied\",type=\"issuing_card.created\"}");
     }
 
     @Test
