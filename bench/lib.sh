@@ -10,6 +10,7 @@ BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx2g}
 JAR=axon-config/target/opsledger.jar
 SERVICE_KEY=opsledger-bench-service-key
 HMAC_SECRET=opsledger-bench-hmac-secret-of-at-least-32-bytes
+STRIPE_WEBHOOK_SECRET=whsec_opsledger_bench
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -30,7 +31,7 @@ fresh_database() {
 start_service() {
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" OPSLEDGER_SERVICE_KEY=$SERVICE_KEY \
-    OPSLEDGER_JWT_HMAC_SECRET=$HMAC_SECRET PORT=$BENCH_PORT \
+    OPSLEDGER_JWT_HMAC_SECRET=$HMAC_SECRET OPSLEDGER_STRIPE_WEBHOOK_SECRET=$STRIPE_WEBHOOK_SECRET PORT=$BENCH_PORT \
         java $BENCH_JAVA_OPTS -jar "$JAR" >>"$1" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do
@@ -62,7 +63,8 @@ token() {
 driver() {
     local mode=$1
     shift
-    java bench/driver/LoadDriver.java "$mode" servicePid="${SERVICE_PID:-0}" "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY
+    java bench/driver/LoadDriver.java "$mode" servicePid="${SERVICE_PID:-0}" "$@" url="$BENCH_URL" serviceKey=$SERVICE_KEY \
+        stripeSecret=$STRIPE_WEBHOOK_SECRET
 }
 
 # wait_for_position POSITION TOKEN: until the feedback read models have processed POSITION.

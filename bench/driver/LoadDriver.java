@@ -36,13 +36,18 @@ import java.util.regex.Pattern;
  *   <li>{@code query rate=200 seconds=15 path=/api/v1/admin/feedback?...}: open-loop reads at a fixed rate, latency
  *       counted from each request's scheduled time (no coordinated omission), after {@code warmup=5} seconds of
  *       the same load unrecorded;</li>
- *   <li>{@code submit rate=100 seconds=15}: submissions at a fixed rate instead, for lag at a given load.</li>
+ *   <li>{@code submit rate=100 seconds=15}: submissions at a fixed rate instead, for lag at a given load;</li>
+ *   <li>{@code authorize clients=16 seconds=15 wallets=64 templates=DIR}: Stripe's real-time authorization requests,
+ *       closed loop (or {@code rate=200}, open loop), each a full-size Stripe event signed with {@code stripeSecret}
+ *       for a card of one of {@code wallets} wallets opened first (round robin); a request counts as answered when it
+ *       is a 200 with OpsLedger's approval.</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
  */
 public class LoadDriver {
 
     private static final Pattern FEEDBACK_ID = Pattern.compile("\"feedbackId\":\"([^\"]+)\"");
+    private static final Pattern WALLET_ID = Pattern.compile("\"walletId\":\"([^\"]+)\"");
 
     private final Map<String, String> options;
     private final String base;
@@ -83,7 +88,8 @@ public class LoadDriver {
             case "submit" -> driver.submissions();
             case "transitions" -> driver.transitions();
             case "query" -> driver.queries();
-            default -> throw new IllegalArgumentException("mode: submit | transitions | query");
+            case "authorize" -> driver.authorizations();
+            default -> throw new IllegalArgumentException("mode: submit | transitions | query | authorize");
         };
         System.out.println(result);
         System.exit(0);
@@ -261,6 +267,87 @@ public class LoadDriver {
             }
         });
         return report("transitions", clients, (System.nanoTime() - window[0]) / 1e9);
+    }
+
+    // ---- real-time authorization decisions --------------------------------------------------------------------
+
+    String authorizations() throws Exception {
+        Path templates = Path.of(option("templates", "."));
+        String request = Files.readString(templates.resolve("authorization-request.json"));
+        List<String[]> cards = openWallets(intOption("wallets", 64),
+                Files.readString(templates.resolve("card-created.json")));
+        if (options.containsKey("rate")) {
+            return report("authorize-at-rate", intOption("rate", 200),
+                    fixedRate(measured -> authorize(request, cards)));
+        }
+        int clients = intOption("clients", 16);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOption("seconds", 15));
+        long start = System.nanoTime();
+        cpuAtStart = CpuTicks.now(servicePid);
+        runClients(clients, () -> {
+            while (System.nanoTime() < deadline) {
+                long sent = System.nanoTime();
+                if (authorize(request, cards)) {
+                    ok.incrementAndGet();
+                    latenciesMicros.add((System.nanoTime() - sent) / 1000);
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        cpuAtEnd = CpuTicks.now(servicePid);
+        return report("authorize", clients, elapsed);
+    }
+
+    /** Opens the wallets (limits far above the load) and gives each a card by Stripe's card.created webhook. */
+    private List<String[]> openWallets(int wallets, String cardCreated) {
+        List<String[]> cards = new ArrayList<>();
+        for (int i = 0; i < wallets; i++) {
+            HttpResponse<String> opened = post("/api/v1/ingest/agent-wallet/wallets", "{\"agentId\":\"bench-" + run
+                    + "-" + i + "\",\"orgId\":\"org-bench\",\"workspaceId\":\"ws-" + i + "\",\"currency\":\"usd\","
+                    + "\"policy\":{\"perAuthorizationLimit\":99999999,\"dailyLimit\":99999999,\"monthlyLimit\":99999999,"
+                    + "\"allowedCategories\":[],\"blockedCategories\":[],\"approvalThreshold\":99999999,"
+                    + "\"dualControlThreshold\":99999999}}", false);
+            String walletId = match(WALLET_ID, opened == null ? "" : opened.body());
+            String cardId = "ic_bench_" + run + "_" + i;
+            HttpResponse<String> card = webhook(cardCreated.replace("__ID__", cardId).replace("__CARD__", cardId)
+                    .replace("__WALLET__", walletId == null ? "" : walletId));
+            if (walletId == null || card == null || card.statusCode() != 200) {
+                throw new IllegalStateException("could not open wallet " + i + ": " + (opened == null ? "no answer"
+                        : opened.body()) + " / " + (card == null ? "no answer" : card.body()));
+            }
+            cards.add(new String[] {walletId, cardId});
+        }
+        return cards;
+    }
+
+    /** One authorization request for the next wallet's card; true when OpsLedger approved it. */
+    private boolean authorize(String template, List<String[]> cards) {
+        long n = sequence.incrementAndGet();
+        String[] card = cards.get((int) (n % cards.size()));
+        String id = "iauth_" + run + "_" + n;
+        HttpResponse<String> answer = webhook(template.replace("__ID__", id).replace("__CARD__", card[1])
+                .replace("__WALLET__", card[0]));
+        return answer != null && answer.statusCode() == 200 && answer.body().contains("\"approved\":true");
+    }
+
+    /** A Stripe webhook, its {@code created} set to now and signed as Stripe signs (HMAC-SHA256 of "t.payload"). */
+    private HttpResponse<String> webhook(String template) {
+        long t = System.currentTimeMillis() / 1000;
+        String payload = template.replace("__CREATED__", Long.toString(t));
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(option("stripeSecret", "").getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            String signature = "t=" + t + ",v1=" + java.util.HexFormat.of().formatHex(
+                    mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
+            return send(HttpRequest.newBuilder(URI.create(base + "/webhooks/stripe")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Stripe-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- queries -----------------------------------------------------------------------------------------------
