@@ -40,7 +40,12 @@ import java.util.regex.Pattern;
  *   <li>{@code authorize clients=16 seconds=15 wallets=64 templates=DIR}: Stripe's real-time authorization requests,
  *       closed loop (or {@code rate=200}, open loop), each a full-size Stripe event signed with {@code stripeSecret}
  *       for a card of one of {@code wallets} wallets opened first (round robin); a request counts as answered when it
- *       is a 200 with OpsLedger's approval.</li>
+ *       is a 200 with OpsLedger's approval;</li>
+ *   <li>{@code stripe-storm clients=8 seconds=60 wallets=16 templates=DIR ackLog=FILE token=OPERATOR}: the crash
+ *       test's Stripe load: wallets whose approval threshold (1,000) makes every third authorization (2,000) use one
+ *       of three approved spend requests; each authorization request is retried until answered, half of them
+ *       delivered again (the same answer must come), then Stripe's {@code issuing_authorization.created} delivered
+ *       twice; {@code ackLog} gets "request ID WALLET APPROVED" and "created ID" lines for answered ones.</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
  */
@@ -48,6 +53,7 @@ public class LoadDriver {
 
     private static final Pattern FEEDBACK_ID = Pattern.compile("\"feedbackId\":\"([^\"]+)\"");
     private static final Pattern WALLET_ID = Pattern.compile("\"walletId\":\"([^\"]+)\"");
+    private static final Pattern SPEND_REQUEST_ID = Pattern.compile("\"spendRequestId\":\"([^\"]+)\"");
 
     private final Map<String, String> options;
     private final String base;
@@ -89,7 +95,8 @@ public class LoadDriver {
             case "transitions" -> driver.transitions();
             case "query" -> driver.queries();
             case "authorize" -> driver.authorizations();
-            default -> throw new IllegalArgumentException("mode: submit | transitions | query | authorize");
+            case "stripe-storm" -> driver.stripeStorm();
+            default -> throw new IllegalArgumentException("mode: submit | transitions | query | authorize | stripe-storm");
         };
         System.out.println(result);
         System.exit(0);
@@ -300,26 +307,119 @@ public class LoadDriver {
         return report("authorize", clients, elapsed);
     }
 
-    /** Opens the wallets (limits far above the load) and gives each a card by Stripe's card.created webhook. */
+    String stripeStorm() throws Exception {
+        Path templates = Path.of(option("templates", "."));
+        String request = Files.readString(templates.resolve("authorization-request.json"));
+        String created = Files.readString(templates.resolve("authorization-created.json"));
+        List<String[]> cards = openWallets(intOption("wallets", 16),
+                Files.readString(templates.resolve("card-created.json")), 1_000);
+        String expires = java.time.Instant.now().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        for (String[] card : cards) {
+            for (int i = 0; i < 3; i++) {
+                String spend = postUntilAnswered("/api/v1/ingest/agent-wallet/wallets/" + card[0]
+                        + "/spend-requests", "{\"requestId\":\"storm-" + i + "\",\"requestedBy\":\"user-storm\","
+                        + "\"amount\":5000,\"currency\":\"usd\",\"merchantName\":\"Rocket Rides\",\"purpose\":\"storm\","
+                        + "\"expiresAt\":\"" + expires + "\"}", false);
+                postUntilAnswered("/api/v1/admin/agent-wallet/wallets/" + card[0] + "/spend-requests/"
+                        + match(SPEND_REQUEST_ID, spend) + "/approve", "{}", true);
+            }
+        }
+        BufferedWriter acks = Files.newBufferedWriter(Path.of(option("ackLog", "stripe-acks.txt")),
+                StandardCharsets.UTF_8);
+        AtomicLong mismatches = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOption("seconds", 60));
+        long start = System.nanoTime();
+        runClients(intOption("clients", 8), () -> {
+            while (System.nanoTime() < deadline) {
+                long n = sequence.incrementAndGet();
+                String[] card = cards.get((int) (n % cards.size()));
+                String id = "iauth_storm_" + run + "_" + n;
+                String amount = n % 3 == 0 ? "2000" : "700";
+                String payload = request.replace("__ID__", id).replace("__CARD__", card[1])
+                        .replace("__WALLET__", card[0]).replace("__AMOUNT__", amount);
+                String answer = untilAnswered(payload, deadline);
+                if (answer == null) {
+                    continue;
+                }
+                boolean approvedByUs = answer.contains("\"approved\":true");
+                synchronized (acks) {
+                    acks.write("request " + id + " " + card[0] + " " + approvedByUs + "\n");
+                    acks.flush();
+                }
+                ok.incrementAndGet();
+                if (n % 2 == 0) {
+                    String again = untilAnswered(payload, deadline);
+                    if (again != null && again.contains("\"approved\":true") != approvedByUs) {
+                        mismatches.incrementAndGet();
+                    }
+                }
+                String report = created.replace("__ID__", id).replace("__CARD__", card[1])
+                        .replace("__WALLET__", card[0]).replace("__AMOUNT__", amount)
+                        .replace("__APPROVED__", Boolean.toString(approvedByUs));
+                if (untilAnswered(report, deadline) != null && untilAnswered(report, deadline) != null) {
+                    synchronized (acks) {
+                        acks.write("created " + id + "\n");
+                        acks.flush();
+                    }
+                }
+            }
+        });
+        acks.close();
+        return report("stripe-storm", intOption("clients", 8), (System.nanoTime() - start) / 1e9)
+                .replaceFirst("}$", ",\"redeliveryMismatches\":" + mismatches.get() + "}");
+    }
+
+    /** Posts a webhook until it is answered 200 (through crashes, up to a minute past the deadline); its body. */
+    private String untilAnswered(String template, long deadline) {
+        while (System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(60)) {
+            HttpResponse<String> answer = webhook(template);
+            if (answer != null && answer.statusCode() == 200) {
+                return answer.body();
+            }
+            failed.incrementAndGet();
+            sleep(200);
+        }
+        return null;
+    }
+
     private List<String[]> openWallets(int wallets, String cardCreated) {
+        return openWallets(wallets, cardCreated, 99_999_999);
+    }
+
+    /**
+     * Opens the wallets (limits far above the load) and gives each a card by Stripe's card.created webhook. Each call
+     * is idempotent and retried until answered, so the set-up also goes through a crash.
+     */
+    private List<String[]> openWallets(int wallets, String cardCreated, long approvalThreshold) {
         List<String[]> cards = new ArrayList<>();
         for (int i = 0; i < wallets; i++) {
-            HttpResponse<String> opened = post("/api/v1/ingest/agent-wallet/wallets", "{\"agentId\":\"bench-" + run
+            String opened = postUntilAnswered("/api/v1/ingest/agent-wallet/wallets", "{\"agentId\":\"bench-" + run
                     + "-" + i + "\",\"orgId\":\"org-bench\",\"workspaceId\":\"ws-" + i + "\",\"currency\":\"usd\","
                     + "\"policy\":{\"perAuthorizationLimit\":99999999,\"dailyLimit\":99999999,\"monthlyLimit\":99999999,"
-                    + "\"allowedCategories\":[],\"blockedCategories\":[],\"approvalThreshold\":99999999,"
-                    + "\"dualControlThreshold\":99999999}}", false);
-            String walletId = match(WALLET_ID, opened == null ? "" : opened.body());
+                    + "\"allowedCategories\":[],\"blockedCategories\":[],\"approvalThreshold\":" + approvalThreshold
+                    + ",\"dualControlThreshold\":99999999}}", false);
+            String walletId = match(WALLET_ID, opened);
             String cardId = "ic_bench_" + run + "_" + i;
-            HttpResponse<String> card = webhook(cardCreated.replace("__ID__", cardId).replace("__CARD__", cardId)
-                    .replace("__WALLET__", walletId == null ? "" : walletId));
-            if (walletId == null || card == null || card.statusCode() != 200) {
-                throw new IllegalStateException("could not open wallet " + i + ": " + (opened == null ? "no answer"
-                        : opened.body()) + " / " + (card == null ? "no answer" : card.body()));
+            if (walletId == null || untilAnswered(cardCreated.replace("__ID__", cardId).replace("__CARD__", cardId)
+                    .replace("__WALLET__", walletId), System.nanoTime()) == null) {
+                throw new IllegalStateException("could not open wallet " + i + ": " + opened);
             }
             cards.add(new String[] {walletId, cardId});
         }
         return cards;
+    }
+
+    /** Posts until a 2xx, or a 409 (for a retried step that took effect before the crash); the answer's body. */
+    private String postUntilAnswered(String path, String body, boolean operator) {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            HttpResponse<String> answer = post(path, body, operator);
+            if (answer != null && (answer.statusCode() / 100 == 2 || answer.statusCode() == 409)) {
+                return answer.body();
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("no answer from " + path);
     }
 
     /** One authorization request for the next wallet's card; true when OpsLedger approved it. */
@@ -328,7 +428,7 @@ public class LoadDriver {
         String[] card = cards.get((int) (n % cards.size()));
         String id = "iauth_" + run + "_" + n;
         HttpResponse<String> answer = webhook(template.replace("__ID__", id).replace("__CARD__", card[1])
-                .replace("__WALLET__", card[0]));
+                .replace("__WALLET__", card[0]).replace("__AMOUNT__", "700"));
         return answer != null && answer.statusCode() == 200 && answer.body().contains("\"approved\":true");
     }
 

@@ -33,7 +33,8 @@ class UnmatchedAuthorization {
         if (answer == null) {
             String explanation = command.namedWalletId() == null
                     ? "card " + command.cardId() + " names no wallet in its metadata"
-                    : "card " + command.cardId() + " names wallet " + command.namedWalletId() + ", which does not exist";
+                    : "card " + command.cardId() + " names wallet " + command.namedWalletId()
+                            + ", which does not exist";
             apply(new UnmatchedAuthorizationDeclined(command.authorizationId(),
                     WalletIds.decisionFor(command.authorizationId()), command.cardId(), command.namedWalletId(),
                     command.amount(), command.currency(), command.merchantName(), command.category(), explanation,

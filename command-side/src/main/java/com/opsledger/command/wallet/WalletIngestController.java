@@ -86,7 +86,8 @@ class WalletIngestController {
                 request.workspaceId(), request.currency(), policy,
                 ContentHash.of(request.agentId(), request.orgId(), request.workspaceId(), request.currency(),
                         policy.toString())));
-        WalletReceipt body = new WalletReceipt(walletId, request.agentId(), created, positions.lastPositionOf(walletId));
+        WalletReceipt body = new WalletReceipt(walletId, request.agentId(), created,
+                positions.lastPositionOf(walletId));
         return created ? ResponseEntity.created(URI.create("/api/v1/admin/agent-wallet/wallets/" + walletId)).body(body)
                 : ResponseEntity.ok(body);
     }

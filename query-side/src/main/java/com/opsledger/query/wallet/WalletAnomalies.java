@@ -34,7 +34,8 @@ class WalletAnomalies {
     }
 
     /** The wallets a finding may concern: those given (null: all), of the organisation given (null: any). */
-    private static final String SCOPE = " AND (CAST(:wallets AS text[]) IS NULL OR %1$s = ANY(CAST(:wallets AS text[])))"
+    private static final String SCOPE = " AND (CAST(:wallets AS text[]) IS NULL"
+            + " OR %1$s = ANY(CAST(:wallets AS text[])))"
             + " AND (CAST(:org AS text) IS NULL OR %1$s IN (SELECT wallet_id FROM " + WalletProjection.TABLE
             + " WHERE org_id = :org))";
 

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The ids of wallets ({@value #WALLET}…, one per agent), of spend requests ({@value #SPEND_REQUEST}…, one per
- * platform request id within its wallet) and of authorization decisions ({@value #DECISION}…). Both are derived from the platform's ids, so a retried call names the same
- * thing.
+ * platform request id within its wallet) and of authorization decisions ({@value #DECISION}…, one per Stripe
+ * authorization). All are derived from the ids they stand for, so a retried call names the same thing.
  */
 public final class WalletIds {
 

@@ -30,8 +30,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Operators create a wallet's Stripe Issuing cardholder and issue, freeze, unfreeze and cancel its cards here. The wallet is asked first
- * whether it allows the operation; then Stripe is called; the change is recorded only once Stripe has confirmed it.
+ * Operators create a wallet's Stripe Issuing cardholder and issue, freeze, unfreeze and cancel its cards here. The
+ * wallet is asked first whether it allows the operation; then Stripe is called; the change is recorded only once
+ * Stripe has confirmed it.
  */
 @RestController
 @RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}")
@@ -49,7 +50,8 @@ class CardController {
     record CardIssuedReceipt(String walletId, String cardId, String last4, String status, long position) {
     }
 
-    record StatusChange(@Pattern(regexp = REQUEST_ID) String requestId, @NotBlank @Size(max = MAX_REASON) String reason) {
+    record StatusChange(@Pattern(regexp = REQUEST_ID) String requestId,
+                        @NotBlank @Size(max = MAX_REASON) String reason) {
     }
 
     record Cancel(@Pattern(regexp = REQUEST_ID) String requestId, CardUpdateParams.CancellationReason lostOrStolen,
@@ -121,7 +123,8 @@ class CardController {
     }
 
     @PostMapping("/cards/{cardId}/cancel")
-    CommandAccepted cancel(@PathVariable String walletId, @PathVariable String cardId, @Valid @RequestBody Cancel body) {
+    CommandAccepted cancel(@PathVariable String walletId, @PathVariable String cardId,
+                           @Valid @RequestBody Cancel body) {
         return change(walletId, cardId, CardStatus.CANCELED, body.lostOrStolen(), body.requestId(), body.reason());
     }
 

@@ -24,9 +24,9 @@ import java.util.Map;
 /**
  * OpsLedger's calls to Stripe Issuing (cardholders, cards and disputes), through the SDK's {@link StripeClient} at
  * {@code opsledger.stripe.api-base}. Every call carries an idempotency key derived from the operator's command, so a
- * retried command never makes a second card or dispute. A refusal by Stripe (4xx: the request cannot be done) is a 409 with
- * Stripe's message; Stripe unreachable or failing (5xx, network, our key refused) is a 502. Either way nothing is
- * recorded.
+ * retried command never makes a second card or dispute. A refusal by Stripe (4xx: the request cannot be done) is a
+ * 409 with Stripe's message; Stripe unreachable or failing (5xx, network, our key refused) is a 502. Either way
+ * nothing is recorded.
  */
 @Component
 class StripeIssuing {

@@ -120,7 +120,8 @@ class StripeWebhookController {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Event event = verified(payload, signature);
         String type = event.getType();
-        MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, ACTOR).and(MetaDataKeys.SOURCE_IP, request.getRemoteAddr());
+        MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, ACTOR)
+                .and(MetaDataKeys.SOURCE_IP, request.getRemoteAddr());
         ResponseEntity<?> answer = switch (type) {
             case "issuing_authorization.request" -> ResponseEntity.ok()
                     .header("Stripe-Version", event.getApiVersion())

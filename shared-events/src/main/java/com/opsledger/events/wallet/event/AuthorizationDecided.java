@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param approvalThreshold the policy's approval threshold the decision was taken under
  * @param receivedAt        when Stripe's request arrived; the event's own time is when it was decided
  */
-public record AuthorizationDecided(String walletId, String orgId, String authorizationId, String decisionId, String cardId,
+public record AuthorizationDecided(String walletId, String orgId, String authorizationId, String decisionId,
+                                   String cardId,
                                    long amount, String currency, String merchantName, String category,
                                    boolean approved, AuthorizationReason reason, String explanation,
                                    String spendRequestId, long approvalThreshold, Instant receivedAt) {

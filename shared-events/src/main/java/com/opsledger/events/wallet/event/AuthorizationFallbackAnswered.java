@@ -7,7 +7,8 @@ import java.time.Instant;
  * replaces any decision recorded meanwhile ({@code decidedMeanwhile}): the budget holds the amount only if the
  * fallback approved it.
  */
-public record AuthorizationFallbackAnswered(String walletId, String orgId, String authorizationId, String decisionId, String cardId,
+public record AuthorizationFallbackAnswered(String walletId, String orgId, String authorizationId, String decisionId,
+                                            String cardId,
                                             long amount, String currency, String merchantName, String category,
                                             boolean approved, boolean decidedMeanwhile, long approvalThreshold,
                                             Instant receivedAt) {
