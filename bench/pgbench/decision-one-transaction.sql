@@ -12,7 +12,7 @@ VALUES (gen_random_uuid()::text, 'wlt-' || :client_id, :n, 'Wallet', now()::text
         '{"actor":"stripe","sourceIp":"127.0.0.1","correlationId":"c","traceId":"t"}');
 INSERT INTO floor_authorization (authorization_id, wallet_id, org_id, card_id, amount, currency, merchant_name,
                                  category, decision_id, approved, reason, explanation, approval_threshold,
-                                 received_at, decided_at, counted_amount, counted_on, first_seen_at)
+                                 received_at, decided_at, held_amount, counted_on, first_seen_at)
 VALUES ('iauth_' || :n, 'wlt-' || :client_id, 'org-acme', 'ic_1', 700, 'usd', 'Rocket Rides',
         'computer_software_stores', 'dec-' || :n, true, 'within_policy', 'within the wallet''s policy', 100000,
         now(), now(), 700, current_date, now())

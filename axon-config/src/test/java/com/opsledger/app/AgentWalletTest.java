@@ -222,6 +222,28 @@ class AgentWalletTest extends IntegrationTest {
     }
 
     @Test
+    void anOperatorCancelsAnApprovedRequestWithAReasonAndAnAuditorCannot() {
+        Api api = api();
+        String walletId = openWallet(api);
+        String spendRequestId = api.ingest(INGEST + "/" + walletId + "/spend-requests",
+                spend("req-oc", 5_000, inHours(4))).at("/spendRequestId").asString();
+        String base = ADMIN + "/wallets/" + walletId + "/spend-requests/" + spendRequestId;
+        assertThat(api.post(base + "/approve", ALICE, Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.post(base + "/cancel", AUDITOR, Map.of("reason", "x")).status()).isEqualTo(403);
+        Api.Response noReason = api.post(base + "/cancel", BOB, Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.at("/errors/0/field").asString()).isEqualTo("reason");
+        Api.Response canceled = api.post(base + "/cancel", BOB, Map.of("reason", "the vendor was replaced"));
+        assertThat(canceled.status()).as(canceled.raw()).isEqualTo(200);
+        JsonNode item = api.get(ADMIN + "/spend-requests/" + spendRequestId + "?minPosition="
+                + canceled.at("/position").asLong(), AUDITOR).json();
+        assertThat(item.at("/status").asString()).isEqualTo("canceled");
+        assertThat(item.at("/closedBy").asString()).isEqualTo("bob");
+        assertThat(item.at("/closeReason").asString()).isEqualTo("the vendor was replaced");
+    }
+
+    @Test
     void anOperatorChangesThePolicyWithAReasonAndTheHistoryKeepsBoth() {
         Api api = api();
         String walletId = openWallet(api);

@@ -28,7 +28,7 @@ class RestartAndRebuildTest {
             "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id",
             "wallet_v1 ORDER BY wallet_id", "wallet_policy_v1 ORDER BY wallet_id, sequence",
             "spend_request_v1 ORDER BY spend_request_id", "card_v1 ORDER BY card_id",
-            "authorization_v1 ORDER BY authorization_id", "transaction_v1 ORDER BY transaction_id");
+            "authorization_v2 ORDER BY authorization_id", "transaction_v1 ORDER BY transaction_id");
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
 
@@ -66,12 +66,12 @@ class RestartAndRebuildTest {
             jdbc.sql("DELETE FROM read_model.wallet_policy_v1").update();
             jdbc.sql("UPDATE read_model.spend_request_v1 SET status = 'damaged', approvals = '[]'").update();
             jdbc.sql("DELETE FROM read_model.card_v1").update();
-            jdbc.sql("UPDATE read_model.authorization_v1 SET counted_amount = -1").update();
+            jdbc.sql("UPDATE read_model.authorization_v2 SET held_amount = -1").update();
             jdbc.sql("DELETE FROM read_model.transaction_v1").update();
             assertThat(snapshot(second)).isNotEqualTo(live);
 
             for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
-                    "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v1", "transactions-v1",
+                    "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
                     "disputes-v1", "cardholders-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
@@ -81,7 +81,7 @@ class RestartAndRebuildTest {
             assertThat(snapshot(second)).isEqualTo(live);
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
-                    .containsExactly("authorizations-v1", "cardholders-v1", "cards-v1", "disputes-v1",
+                    .containsExactly("authorizations-v2", "cardholders-v1", "cards-v1", "disputes-v1",
                             "feedback-groups-v1",
                             "feedback-queue-v1", "notifications-v1", "spend-requests-v1", "transactions-v1",
                             "wallets-v1");

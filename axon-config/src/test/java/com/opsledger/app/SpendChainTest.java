@@ -73,4 +73,46 @@ class SpendChainTest extends IntegrationTest {
         assertThat(chain.at("/transactions/0/amount").asLong()).isEqualTo(-25_000);
         assertThat(chain.at("/disputes/0/status").asString()).isEqualTo("unsubmitted");
     }
+
+    @Test
+    void aSpendRequestUsedByAnAuthorizationStripeDeclinedAfterAllCoversTheNextOne() {
+        Api api = api();
+        String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets",
+                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
+        String cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
+        assertThat(webhook("issuing_card.created", card).status()).isEqualTo(200);
+        String spendRequestId = api.ingest("/api/v1/ingest/agent-wallet/wallets/" + walletId + "/spend-requests",
+                AgentWalletTest.spend("released-1", 30_000, Instant.now().plus(Duration.ofHours(2))
+                        .truncatedTo(ChronoUnit.SECONDS))).at("/spendRequestId").asString();
+        String approve = "/api/v1/admin/agent-wallet/wallets/" + walletId + "/spend-requests/" + spendRequestId
+                + "/approve";
+        assertThat(api.post(approve, Api.token("alice", "operator"), Map.of()).status()).isEqualTo(200);
+        assertThat(api.post(approve, Api.token("bob", "operator"), Map.of()).status()).isEqualTo(200);
+
+        String first = "iauth_" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(webhook("issuing_authorization.request", StripeFixtures.authorization(first, card, 25_000,
+                "OpenAI", "computer_software_stores")).at("/approved").asBoolean()).isTrue();
+        // Stripe did not get the answer in time and declined on its own.
+        ObjectNode declined = StripeFixtures.authorization(first, card, 25_000, "OpenAI", "computer_software_stores");
+        declined.put("status", "closed").put("approved", false).putNull("pending_request");
+        declined.putArray("request_history").addObject().put("approved", false).put("amount", 25_000)
+                .put("currency", "usd").put("created", Instant.now().getEpochSecond())
+                .put("reason", "webhook_timeout").put("merchant_amount", 25_000).put("merchant_currency", "usd");
+        assertThat(webhook("issuing_authorization.created", declined).status()).isEqualTo(200);
+
+        JsonNode request = api.get("/api/v1/admin/agent-wallet/spend-requests?walletId=" + walletId
+                + "&minPosition=" + api.head(), AUDITOR).json().at("/items/0");
+        assertThat(request.at("/status").asString()).as(request.toString()).isEqualTo("approved");
+        assertThat(request.at("/consumedBy").isMissingNode()).isTrue();
+
+        String second = "iauth_" + UUID.randomUUID().toString().replace("-", "");
+        Api.Response answer = webhook("issuing_authorization.request", StripeFixtures.authorization(second, card,
+                25_000, "OpenAI", "computer_software_stores"));
+        assertThat(answer.at("/approved").asBoolean()).as(answer.raw()).isTrue();
+        request = api.get("/api/v1/admin/agent-wallet/spend-requests?walletId=" + walletId + "&minPosition="
+                + api.head(), AUDITOR).json().at("/items/0");
+        assertThat(request.at("/status").asString()).isEqualTo("consumed");
+        assertThat(request.at("/consumedBy").asString()).isEqualTo(second);
+    }
 }

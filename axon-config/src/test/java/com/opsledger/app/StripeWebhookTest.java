@@ -256,8 +256,17 @@ class StripeWebhookTest extends IntegrationTest {
         assertThat(item.at("/latencyMillis").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(item.at("/stripeStatus").asString()).isEqualTo("closed");
         assertThat(item.at("/stripeAmount").asLong()).isEqualTo(6_000);
+        assertThat(item.at("/countedAmount").asLong()).as("Stripe's report outranks the hold").isEqualTo(6_000);
+        ObjectNode capture = StripeFixtures.object("issuing.transaction");
+        capture.put("id", "ipi_" + UUID.randomUUID().toString().replace("-", "")).put("card", cardId)
+                .put("authorization", authorizationId).put("amount", -5_000);
+        assertThat(post(StripeFixtures.event("issuing_transaction.created", capture)).status()).isEqualTo(200);
+        item = api.get("/api/v1/admin/agent-wallet/authorizations/" + authorizationId + "?minPosition="
+                + api.head(), READER).json();
+        assertThat(item.at("/capturedAmount").asLong()).isEqualTo(5_000);
+        assertThat(item.at("/countedAmount").asLong()).isEqualTo(5_000);
         JsonNode wallet = api.get("/api/v1/admin/agent-wallet/wallets/" + walletId, READER).json();
-        assertThat(wallet.at("/wallet/spentToday").asLong()).as("the captured amount, not the hold").isEqualTo(6_000);
+        assertThat(wallet.at("/wallet/spentToday").asLong()).as("the captured amount, not the hold").isEqualTo(5_000);
         assertThat(wallet.at("/wallet/cards").asLong()).isEqualTo(1);
         assertThat(wallet.at("/cards/0/cardId").asString()).isEqualTo(cardId);
         assertThat(wallet.at("/authorizations/items/0/authorizationId").asString()).isEqualTo(authorizationId);

@@ -44,11 +44,13 @@ import com.opsledger.events.wallet.event.SpendRequestApproved;
 import com.opsledger.events.wallet.event.SpendRequestCanceled;
 import com.opsledger.events.wallet.event.SpendRequestExpired;
 import com.opsledger.events.wallet.event.SpendRequestRejected;
+import com.opsledger.events.wallet.event.SpendRequestReleased;
 import com.opsledger.events.wallet.event.SpendRequested;
 import com.opsledger.events.wallet.event.WalletOpened;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -102,6 +104,8 @@ class Wallet {
     private final Map<String, Dispute> disputes = new HashMap<>();
     /** What Stripe last reported of each authorization. */
     private final Map<String, Outcome> outcomes = new HashMap<>();
+    /** The spend request each authorization used, while it holds it. */
+    private final Map<String, String> spendRequestUsedBy = new HashMap<>();
     private final Budget budget = new Budget();
 
     /** A cardholder as Stripe last reported it, at {@code observedAt}. */
@@ -312,7 +316,8 @@ class Wallet {
 
     /**
      * Records the fallback answer Stripe got for an authorization not decided in time. A decision that came
-     * meanwhile is replaced by it, and so is its hold on the budget.
+     * meanwhile is replaced by it, and so is its hold on the budget; a spend request it used is released if the
+     * fallback declined.
      */
     @CommandHandler
     void handle(RecordAuthorizationFallback command) {
@@ -324,6 +329,10 @@ class Wallet {
                 WalletIds.decisionFor(command.authorizationId()), command.cardId(), command.amount(),
                 command.currency(), command.merchantName(), command.category(), command.approved(), known != null,
                 policy.approvalThreshold(), command.receivedAt()));
+        if (!command.approved()) {
+            releaseSpendRequest(command.authorizationId(), "the fallback declined authorization "
+                    + command.authorizationId() + ", which had used it");
+        }
     }
 
     /** Answers whether the report changed what the wallet knows of the authorization. */
@@ -338,7 +347,29 @@ class Wallet {
                 command.status(), command.approved(), command.amount(), command.currency(), command.stripeReason(),
                 command.merchantName(), command.category(), answers.containsKey(command.authorizationId()),
                 command.observedAt()));
+        if (!command.approved()) {
+            releaseSpendRequest(command.authorizationId(), "Stripe declined authorization " + command.authorizationId()
+                    + ", which had used it" + (command.stripeReason() == null ? "" : " (" + command.stripeReason()
+                    + ")"));
+        }
         return true;
+    }
+
+    /**
+     * Gives the spend request an authorization used back to the approved ones, since Stripe did not approve that
+     * authorization; one whose expiry passed meanwhile expires now (its deadline found it used and left it alone).
+     */
+    private void releaseSpendRequest(String authorizationId, String explanation) {
+        String spendRequestId = spendRequestUsedBy.get(authorizationId);
+        if (spendRequestId == null) {
+            return;
+        }
+        apply(new SpendRequestReleased(walletId, spendRequestId, authorizationId, explanation));
+        Instant expiresAt = spendRequests.get(spendRequestId).expiresAt();
+        if (!GenericEventMessage.clock.instant().isBefore(expiresAt)) {
+            apply(new SpendRequestExpired(walletId, spendRequestId, expiresAt), MetaData.with(MetaDataKeys.ACTOR,
+                    ACTOR));
+        }
     }
 
     /** Answers whether the wallet's record of the cardholder changed. */
@@ -509,6 +540,13 @@ class Wallet {
     @EventSourcingHandler
     void on(SpendRequestConsumed event) {
         close(event.spendRequestId(), SpendRequestStatus.CONSUMED);
+        spendRequestUsedBy.put(event.authorizationId(), event.spendRequestId());
+    }
+
+    @EventSourcingHandler
+    void on(SpendRequestReleased event) {
+        close(event.spendRequestId(), SpendRequestStatus.APPROVED);
+        spendRequestUsedBy.remove(event.authorizationId());
     }
 
     @EventSourcingHandler
@@ -517,9 +555,13 @@ class Wallet {
                 event.pastDue(), event.disabledReason(), event.observedAt()));
     }
 
+    /** A transaction of an authorization counts instead of its hold; Stripe reports what it took as negative. */
     @EventSourcingHandler
     void on(TransactionRecorded event) {
         transactions.put(event.transactionId(), event.type());
+        if (event.authorizationId() != null) {
+            budget.capture(event.authorizationId(), -event.amount(), event.createdAt());
+        }
     }
 
     @EventSourcingHandler

@@ -5,13 +5,13 @@ import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.ApproveSpendRequest;
+import com.opsledger.events.wallet.command.CancelSpendRequest;
 import com.opsledger.events.wallet.command.ChangeSpendPolicy;
 import com.opsledger.events.wallet.command.RejectSpendRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +22,10 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-/** Operators change spend policies and approve or reject spend requests here. Each answer carries its position. */
+/**
+ * Operators change spend policies and approve, reject or cancel spend requests here. Each answer carries its
+ * position.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}")
 class WalletCommandController {
@@ -66,16 +69,16 @@ class WalletCommandController {
         return apply(walletId, new RejectSpendRequest(walletId, spendRequestId, operator.getName()), body.reason());
     }
 
-    private CommandAccepted apply(String walletId, Object command, String reason) {
-        requireWallet(walletId);
-        commands.send(command, reason);
-        return new CommandAccepted(walletId, positions.lastPositionOf(walletId));
+    /** Withdraws an approved (or still requested) spend request before an authorization uses it. */
+    @PostMapping("/spend-requests/{spendRequestId}/cancel")
+    CommandAccepted cancel(@PathVariable String walletId, @PathVariable String spendRequestId,
+                           @Valid @RequestBody RequiredReason body) {
+        return apply(walletId, new CancelSpendRequest(walletId, spendRequestId), body.reason());
     }
 
-    /** Ids of other kinds share the event store; they are no wallet. */
-    static void requireWallet(String id) {
-        if (!WalletIds.isWallet(id)) {
-            throw new AggregateNotFoundException(id, "no such wallet");
-        }
+    private CommandAccepted apply(String walletId, Object command, String reason) {
+        WalletIds.requireWallet(walletId);
+        commands.send(command, reason);
+        return new CommandAccepted(walletId, positions.lastPositionOf(walletId));
     }
 }

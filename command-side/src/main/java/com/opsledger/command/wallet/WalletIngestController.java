@@ -95,7 +95,7 @@ class WalletIngestController {
     @PostMapping("/{walletId}/spend-requests")
     ResponseEntity<SpendRequestReceipt> requestSpend(@PathVariable String walletId,
                                                      @Valid @RequestBody SpendRequestBody request) {
-        WalletCommandController.requireWallet(walletId);
+        WalletIds.requireWallet(walletId);
         if (request.merchantName() == null && request.category() == null) {
             throw new InvalidInput("merchantName", "name a merchant, a category, or both");
         }
@@ -116,7 +116,7 @@ class WalletIngestController {
     /** Withdraws a spend request not used yet; canceling it again answers {@code canceled: false}. */
     @PostMapping("/{walletId}/spend-requests/{spendRequestId}/cancel")
     CancelReceipt cancel(@PathVariable String walletId, @PathVariable String spendRequestId) {
-        WalletCommandController.requireWallet(walletId);
+        WalletIds.requireWallet(walletId);
         boolean canceled = commands.send(new CancelSpendRequest(walletId, spendRequestId));
         return new CancelReceipt(spendRequestId, canceled, positions.lastPositionOf(walletId));
     }

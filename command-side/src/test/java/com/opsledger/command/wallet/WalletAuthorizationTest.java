@@ -6,15 +6,22 @@ import com.opsledger.events.wallet.CardStatus;
 import com.opsledger.events.wallet.SpendPolicy;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.TransactionType;
+import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
 import com.opsledger.events.wallet.command.RecordCard;
+import com.opsledger.events.wallet.command.RecordTransaction;
 import com.opsledger.events.wallet.event.AuthorizationDecided;
+import com.opsledger.events.wallet.event.AuthorizationFallbackAnswered;
 import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.CardIssued;
 import com.opsledger.events.wallet.event.CardStatusChanged;
 import com.opsledger.events.wallet.event.SpendRequestApproved;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
+import com.opsledger.events.wallet.event.SpendRequestExpired;
+import com.opsledger.events.wallet.event.SpendRequestReleased;
 import com.opsledger.events.wallet.event.SpendRequested;
+import com.opsledger.events.wallet.event.TransactionRecorded;
 import com.opsledger.events.wallet.event.WalletOpened;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,7 +222,7 @@ class WalletAuthorizationTest {
     }
 
     @Test
-    void aPartialCaptureCountsOnlyWhatWasCaptured() {
+    void stripesReportOfASmallerAmountCountsThatAmount() {
         AuthorizationOutcomeRecorded capturedThirty = outcome("iauth_1", AuthorizationStatus.CLOSED, true, 30_000,
                 null, true, NOW);
         fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, capturedThirty)
@@ -234,5 +241,95 @@ class WalletAuthorizationTest {
                 .when(report("iauth_9", AuthorizationStatus.CLOSED, false, 700, "spending_controls", NOW))
                 .expectEvents(outcome("iauth_9", AuthorizationStatus.CLOSED, false, 700, "spending_controls", false,
                         NOW));
+    }
+
+    private static TransactionRecorded transaction(String id, TransactionType type, long amount) {
+        return new TransactionRecorded(WALLET, "org-1", id, "iauth_1", CARD, type, amount, "usd", "Shop", "misc", NOW);
+    }
+
+    @Test
+    void aPartialCaptureCountsWhatWasCapturedAndARefundGivesBack() {
+        AuthorizationOutcomeRecorded closed = outcome("iauth_1", AuthorizationStatus.CLOSED, true, 50_000, null,
+                true, NOW);
+        // Stripe reports a capture's amount negative: 20,000 of the 50,000 held was captured.
+        TransactionRecorded capture = transaction("ipi_1", TransactionType.CAPTURE, -20_000);
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, closed)
+                .when(new RecordTransaction(WALLET, "ipi_1", "iauth_1", CARD, TransactionType.CAPTURE, -20_000,
+                        "usd", "Shop", "misc", NOW))
+                .expectEvents(capture);
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, closed, capture)
+                .when(authorize("iauth_3", 35_000, "Shop"))
+                .expectEvents(decided("iauth_3", 35_000, "Shop", AuthorizationReason.WITHIN_POLICY,
+                        "within the wallet's policy", null, 50_000));
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, closed, capture)
+                .when(authorize("iauth_3", 35_001, "Shop"))
+                .expectEvents(decided("iauth_3", 35_001, "Shop", AuthorizationReason.OVER_DAILY_LIMIT,
+                        "amount 35001 is over the daily limit of 100000 by 1 (65000 spent today)", null, 50_000));
+        fixture.given(openedWithoutThreshold(), card(CardStatus.ACTIVE), FIFTY, FORTY_FIVE, closed, capture,
+                        transaction("ipi_2", TransactionType.REFUND, 5_000))
+                .when(authorize("iauth_3", 40_001, "Shop"))
+                .expectEvents(decided("iauth_3", 40_001, "Shop", AuthorizationReason.OVER_DAILY_LIMIT,
+                        "amount 40001 is over the daily limit of 100000 by 1 (60000 spent today)", null, 50_000));
+    }
+
+    private static final SpendRequested SPEND_REQUESTED = new SpendRequested(WALLET, "org-1", "spr-1", "req-1",
+            "user-9", 30_000, "usd", "OpenAI", null, "credits", NOW.plusSeconds(3600), 2, "h");
+    private static final AuthorizationDecided USED_IT = decided("iauth_1", 25_000, "OpenAI",
+            AuthorizationReason.COVERED_BY_SPEND_REQUEST, "covered by approved spend request spr-1", "spr-1");
+    private static final SpendRequestConsumed CONSUMED = new SpendRequestConsumed(WALLET, "spr-1", "iauth_1", 25_000);
+
+    private Object[] spendRequestUsed() {
+        return new Object[]{opened(), card(CardStatus.ACTIVE), SPEND_REQUESTED,
+                new SpendRequestApproved(WALLET, "spr-1", List.of("op-a", "op-b")), USED_IT, CONSUMED};
+    }
+
+    private static RecordAuthorizationFallback fallback(boolean approves) {
+        return new RecordAuthorizationFallback(WALLET, "iauth_1", CARD, 25_000, "usd", "OpenAI", "misc", approves,
+                NOW);
+    }
+
+    private static AuthorizationFallbackAnswered fallbackAnswered(boolean approves) {
+        return new AuthorizationFallbackAnswered(WALLET, "org-1", "iauth_1", WalletIds.decisionFor("iauth_1"), CARD,
+                25_000, "usd", "OpenAI", "misc", approves, true, POLICY.approvalThreshold(), NOW);
+    }
+
+    @Test
+    void aDeclinedFallbackReplacingADecisionGivesItsSpendRequestBack() {
+        SpendRequestReleased released = new SpendRequestReleased(WALLET, "spr-1", "iauth_1",
+                "the fallback declined authorization iauth_1, which had used it");
+        fixture.givenCurrentTime(NOW).andGiven(spendRequestUsed()).when(fallback(false)).expectEvents(fallbackAnswered(false), released);
+        fixture.givenCurrentTime(NOW).andGiven(spendRequestUsed()).when(fallback(true)).expectEvents(fallbackAnswered(true));
+        fixture.givenCurrentTime(NOW).andGiven(spendRequestUsed()).andGiven(fallbackAnswered(false), released)
+                .when(authorize("iauth_2", 25_000, "OpenAI"))
+                .expectEvents(decided("iauth_2", 25_000, "OpenAI", AuthorizationReason.COVERED_BY_SPEND_REQUEST,
+                        "covered by approved spend request spr-1", "spr-1"),
+                        new SpendRequestConsumed(WALLET, "spr-1", "iauth_2", 25_000));
+    }
+
+    @Test
+    void anAuthorizationStripeDeclinedAfterAllGivesItsSpendRequestBackOnce() {
+        Instant later = NOW.plusSeconds(5);
+        SpendRequestReleased released = new SpendRequestReleased(WALLET, "spr-1", "iauth_1",
+                "Stripe declined authorization iauth_1, which had used it (webhook_timeout)");
+        AuthorizationOutcomeRecorded declined = new AuthorizationOutcomeRecorded(WALLET, "org-1", "iauth_1", CARD,
+                AuthorizationStatus.CLOSED, false, 25_000, "usd", "webhook_timeout", "OpenAI", "misc", true, later);
+        fixture.givenCurrentTime(NOW).andGiven(spendRequestUsed())
+                .when(new RecordAuthorizationOutcome(WALLET, "iauth_1", CARD, AuthorizationStatus.CLOSED, false,
+                        25_000, "usd", "webhook_timeout", "OpenAI", "misc", later))
+                .expectEvents(declined, released);
+        fixture.givenCurrentTime(NOW).andGiven(spendRequestUsed()).andGiven(declined, released)
+                .when(new RecordAuthorizationOutcome(WALLET, "iauth_1", CARD, AuthorizationStatus.CLOSED, false,
+                        25_000, "usd", "webhook_timeout", "OpenAI", "misc", later.plusSeconds(5)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSpendRequestGivenBackAfterItsExpiryExpiresThen() {
+        SpendRequestReleased released = new SpendRequestReleased(WALLET, "spr-1", "iauth_1",
+                "the fallback declined authorization iauth_1, which had used it");
+        fixture.givenCurrentTime(NOW.plusSeconds(7200)).andGiven(spendRequestUsed())
+                .when(fallback(false))
+                .expectEvents(fallbackAnswered(false), released,
+                        new SpendRequestExpired(WALLET, "spr-1", NOW.plusSeconds(3600)));
     }
 }

@@ -10,6 +10,7 @@ import com.opsledger.events.wallet.event.SpendRequestCanceled;
 import com.opsledger.events.wallet.event.SpendRequestConsumed;
 import com.opsledger.events.wallet.event.SpendRequestExpired;
 import com.opsledger.events.wallet.event.SpendRequestRejected;
+import com.opsledger.events.wallet.event.SpendRequestReleased;
 import com.opsledger.events.wallet.event.SpendRequested;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModel;
@@ -101,8 +102,9 @@ class SpendRequestProjection {
     }
 
     @EventHandler
-    void on(SpendRequestCanceled e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        close(e.spendRequestId(), SpendRequestStatus.CANCELED, at, actor, null);
+    void on(SpendRequestCanceled e, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+            @MetaDataValue(MetaDataKeys.REASON) String reason) {
+        close(e.spendRequestId(), SpendRequestStatus.CANCELED, at, actor, reason);
     }
 
     @EventHandler
@@ -116,6 +118,17 @@ class SpendRequestProjection {
         close(e.spendRequestId(), SpendRequestStatus.CONSUMED, at, actor, null);
         writes.sql("UPDATE {table} SET consumed_by = :authorization WHERE spend_request_id = :id")
                 .param("authorization", e.authorizationId()).param("id", e.spendRequestId())
+                .queue();
+    }
+
+    /** Given back by an authorization Stripe did not approve: approved again, as if never used. */
+    @EventHandler
+    void on(SpendRequestReleased e) {
+        writes.sql("""
+                        UPDATE {table} SET status = :status, closed_at = NULL, closed_by = NULL, close_reason = NULL,
+                            consumed_by = NULL
+                        WHERE spend_request_id = :id""")
+                .param("status", WireName.of(SpendRequestStatus.APPROVED)).param("id", e.spendRequestId())
                 .queue();
     }
 

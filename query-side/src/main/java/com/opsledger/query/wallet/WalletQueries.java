@@ -45,13 +45,15 @@ class WalletQueries {
 
     /**
      * One authorization: OpsLedger's decision (reason in operator words, latency from Stripe's request to the
-     * decision) and Stripe's report (status, approval, amount, Stripe's decline reason).
+     * decision), Stripe's report (status, approval, amount, Stripe's decline reason), what its transactions captured
+     * net of refunds, and what the budget counts for it. {@code amount} is null while only a transaction is known.
      */
-    record AuthorizationItem(String authorizationId, String walletId, String orgId, String cardId, long amount,
+    record AuthorizationItem(String authorizationId, String walletId, String orgId, String cardId, Long amount,
                              String currency, String merchantName, String category, String decisionId,
                              Boolean approved, String reason, String explanation, String spendRequestId,
                              Instant receivedAt, Instant decidedAt, Long latencyMillis, String stripeStatus,
-                             Boolean stripeApproved, Long stripeAmount, String stripeReason) {
+                             Boolean stripeApproved, Long stripeAmount, String stripeReason, Long capturedAmount,
+                             long countedAmount) {
     }
 
     /** A transaction; {@code amount} as Stripe signs it (negative: a capture). */
@@ -309,13 +311,15 @@ class WalletQueries {
         Instant receivedAt = instant(rs, "received_at");
         Instant decidedAt = instant(rs, "decided_at");
         return new AuthorizationItem(rs.getString("authorization_id"), rs.getString("wallet_id"),
-                rs.getString("org_id"), rs.getString("card_id"), rs.getLong("amount"), rs.getString("currency"),
-                rs.getString("merchant_name"), rs.getString("category"), rs.getString("decision_id"),
+                rs.getString("org_id"), rs.getString("card_id"), rs.getObject("amount", Long.class),
+                rs.getString("currency"), rs.getString("merchant_name"), rs.getString("category"),
+                rs.getString("decision_id"),
                 rs.getObject("approved", Boolean.class), rs.getString("reason"), rs.getString("explanation"),
                 rs.getString("spend_request_id"), receivedAt, decidedAt,
                 receivedAt == null || decidedAt == null ? null : Duration.between(receivedAt, decidedAt).toMillis(),
                 rs.getString("stripe_status"), rs.getObject("stripe_approved", Boolean.class),
-                rs.getObject("stripe_amount", Long.class), rs.getString("stripe_reason"));
+                rs.getObject("stripe_amount", Long.class), rs.getString("stripe_reason"),
+                rs.getObject("captured_amount", Long.class), rs.getLong("counted_amount"));
     }
 
     private SpendRequestItem spendRequest(ResultSet rs, int n) throws SQLException {

@@ -84,9 +84,9 @@ class WalletAnomaliesTest {
     private static void authorization(String id, String walletId, String cardId, long amount, boolean approved,
                                       String spendRequestId, Boolean stripeApproved, String ago, long threshold) {
         jdbc.sql("""
-                        INSERT INTO read_model.authorization_v1 (authorization_id, wallet_id, org_id, card_id, amount,
+                        INSERT INTO read_model.authorization_v2 (authorization_id, wallet_id, org_id, card_id, amount,
                             approved, reason, spend_request_id, approval_threshold, decided_at, stripe_approved,
-                            stripe_observed_at, counted_amount, counted_on, first_seen_at)
+                            stripe_observed_at, held_amount, counted_on, first_seen_at)
                         VALUES (:id, :wallet, 'org', :card, :amount, :approved, 'within_policy', :spendRequest,
                             :threshold, now() - CAST(:ago AS interval), :stripeApproved, now(), :counted,
                             (now() AT TIME ZONE 'UTC')::date, now() - CAST(:ago AS interval))""")

@@ -1,5 +1,7 @@
 package com.opsledger.events.wallet;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -32,6 +34,13 @@ public final class WalletIds {
 
     public static boolean isWallet(String id) {
         return id.startsWith(WALLET);
+    }
+
+    /** Refuses an id of another kind: every kind of aggregate shares the event store, and that one is no wallet. */
+    public static void requireWallet(String id) {
+        if (!isWallet(id)) {
+            throw new AggregateNotFoundException(id, "no such wallet");
+        }
     }
 
     private static UUID uuid(String name) {

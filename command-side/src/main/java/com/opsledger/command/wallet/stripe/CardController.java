@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -138,9 +137,7 @@ class CardController {
     }
 
     private String verify(String walletId, String cardId, CardStatus status) {
-        if (!WalletIds.isWallet(walletId)) {
-            throw new AggregateNotFoundException(walletId, "no such wallet");
-        }
+        WalletIds.requireWallet(walletId);
         return commands.send(new VerifyCardOperation(walletId, cardId, status));
     }
 

@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,9 +79,7 @@ class DisputeController {
     }
 
     private void verify(String walletId, String transactionId, String disputeId) {
-        if (!WalletIds.isWallet(walletId)) {
-            throw new AggregateNotFoundException(walletId, "no such wallet");
-        }
+        WalletIds.requireWallet(walletId);
         commands.send(new VerifyDisputeOperation(walletId, transactionId, disputeId));
     }
 
