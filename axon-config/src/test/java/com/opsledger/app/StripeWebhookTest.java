@@ -79,6 +79,12 @@ class StripeWebhookTest extends IntegrationTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
         assertThat(refused.get(2).at("/errors/0/message").asString()).contains("tolerance");
+        ObjectNode padded = StripeFixtures.card(cardId(), "wlt-x", "active");
+        padded.putObject("metadata").put("padding", "x".repeat(200 * 1024));
+        String oversized = StripeFixtures.event("issuing_card.created", padded);
+        Api.Response tooLarge = api.webhook(WEBHOOK, oversized, HEADER, StripeFixtures.signature(oversized));
+        assertThat(tooLarge.status()).as("signed, but over the body size limit").isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(api.head()).as("nothing recorded").isEqualTo(head);
     }
 
