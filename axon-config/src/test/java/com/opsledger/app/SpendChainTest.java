@@ -25,22 +25,34 @@ class SpendChainTest extends IntegrationTest {
         return api().webhook("/webhooks/stripe", payload, "Stripe-Signature", StripeFixtures.signature(payload));
     }
 
-    @Test
-    void aSpendIsReadFromItsRequestToItsDispute() {
-        Api api = api();
+    /** A wallet with an active card, and a spend request of 30,000 (above dual control) that two operators approved. */
+    private record Spend(String walletId, String cardId, ObjectNode card, String spendRequestId) {
+    }
+
+    private Spend approvedSpendRequest(Api api) {
         String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets",
                 AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
         String cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
         assertThat(webhook("issuing_card.created", card).status()).isEqualTo(200);
-
         Instant expires = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         String spendRequestId = api.ingest("/api/v1/ingest/agent-wallet/wallets/" + walletId + "/spend-requests",
-                AgentWalletTest.spend("chain-1", 30_000, expires)).at("/spendRequestId").asString();
+                AgentWalletTest.spend("request-1", 30_000, expires)).at("/spendRequestId").asString();
         String approve = "/api/v1/admin/agent-wallet/wallets/" + walletId + "/spend-requests/" + spendRequestId
                 + "/approve";
         assertThat(api.post(approve, Api.token("alice", "operator"), Map.of()).status()).isEqualTo(200);
         assertThat(api.post(approve, Api.token("bob", "operator"), Map.of()).status()).isEqualTo(200);
+        return new Spend(walletId, cardId, card, spendRequestId);
+    }
+
+    @Test
+    void aSpendIsReadFromItsRequestToItsDispute() {
+        Api api = api();
+        Spend spend = approvedSpendRequest(api);
+        String walletId = spend.walletId();
+        String cardId = spend.cardId();
+        ObjectNode card = spend.card();
+        String spendRequestId = spend.spendRequestId();
 
         String authorizationId = "iauth_" + UUID.randomUUID().toString().replace("-", "");
         Api.Response answer = webhook("issuing_authorization.request", StripeFixtures.authorization(authorizationId,
@@ -77,18 +89,9 @@ class SpendChainTest extends IntegrationTest {
     @Test
     void aSpendRequestUsedByAnAuthorizationStripeDeclinedAfterAllCoversTheNextOne() {
         Api api = api();
-        String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets",
-                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
-        String cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
-        ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
-        assertThat(webhook("issuing_card.created", card).status()).isEqualTo(200);
-        String spendRequestId = api.ingest("/api/v1/ingest/agent-wallet/wallets/" + walletId + "/spend-requests",
-                AgentWalletTest.spend("released-1", 30_000, Instant.now().plus(Duration.ofHours(2))
-                        .truncatedTo(ChronoUnit.SECONDS))).at("/spendRequestId").asString();
-        String approve = "/api/v1/admin/agent-wallet/wallets/" + walletId + "/spend-requests/" + spendRequestId
-                + "/approve";
-        assertThat(api.post(approve, Api.token("alice", "operator"), Map.of()).status()).isEqualTo(200);
-        assertThat(api.post(approve, Api.token("bob", "operator"), Map.of()).status()).isEqualTo(200);
+        Spend spend = approvedSpendRequest(api);
+        String walletId = spend.walletId();
+        ObjectNode card = spend.card();
 
         String first = "iauth_" + UUID.randomUUID().toString().replace("-", "");
         assertThat(webhook("issuing_authorization.request", StripeFixtures.authorization(first, card, 25_000,
@@ -103,6 +106,7 @@ class SpendChainTest extends IntegrationTest {
 
         JsonNode request = api.get("/api/v1/admin/agent-wallet/spend-requests?walletId=" + walletId
                 + "&minPosition=" + api.head(), AUDITOR).json().at("/items/0");
+        assertThat(request.at("/spendRequestId").asString()).isEqualTo(spend.spendRequestId());
         assertThat(request.at("/status").asString()).as(request.toString()).isEqualTo("approved");
         assertThat(request.at("/consumedBy").isMissingNode()).isTrue();
 

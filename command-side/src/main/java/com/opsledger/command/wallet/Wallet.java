@@ -545,7 +545,8 @@ class Wallet {
 
     @EventSourcingHandler
     void on(SpendRequestReleased event) {
-        close(event.spendRequestId(), SpendRequestStatus.APPROVED);
+        spendRequests.computeIfPresent(event.spendRequestId(),
+                (id, request) -> request.withStatus(SpendRequestStatus.APPROVED));
         spendRequestUsedBy.remove(event.authorizationId());
     }
 
