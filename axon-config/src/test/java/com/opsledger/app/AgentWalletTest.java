@@ -221,6 +221,15 @@ class AgentWalletTest extends IntegrationTest {
         assertThat(api.post(base + "/approve", ALICE, Map.of()).status()).isEqualTo(200);
 
         assertThat(api.post(base + "/cancel", AUDITOR, Map.of("reason", "x")).status()).isEqualTo(403);
+        long head = api.head();
+        Api.Response tooLong = api.post(base + "/cancel", BOB, Map.of("reason", "x".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(api.post(ADMIN + "/wallets/fbk-" + walletId.substring(4) + "/spend-requests/" + spendRequestId
+                + "/cancel", BOB, Map.of("reason", "x")).status()).as("an id of another kind").isEqualTo(404);
+        assertThat(api.post(ADMIN + "/wallets/" + walletId + "/spend-requests/spr-nope/cancel", BOB,
+                Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(api.head()).as("nothing recorded").isEqualTo(head);
         closesWithAReason(api, base + "/cancel", spendRequestId, "canceled", "bob", BOB);
     }
 
