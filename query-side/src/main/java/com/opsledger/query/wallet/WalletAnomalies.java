@@ -21,7 +21,9 @@ import static com.opsledger.query.sql.SqlValues.instant;
  *   <li>{@code stripe_declined_our_approval}: OpsLedger approved, Stripe declined (the reason is Stripe's);</li>
  *   <li>{@code disputes_per_card}: two or more disputes on the transactions of one card;</li>
  *   <li>{@code cardholder_requirements}: a cardholder with onboarding requirements past due, or disabled;</li>
- *   <li>{@code card_never_activated}: a card inactive since it was issued, for more than 24 hours.</li>
+ *   <li>{@code card_never_activated}: a card inactive since it was issued, for more than 24 hours;</li>
+ *   <li>{@code capture_without_authorization}: a capture of the last 31 days that names no authorization (a force
+ *       capture): Stripe never asked, and the budget does not count it.</li>
  * </ul>
  * Each rule lists at most {@value #PER_RULE} findings, newest first.
  */
@@ -77,7 +79,11 @@ class WalletAnomalies {
             "SELECT 'card_never_activated', c.wallet_id, c.card_id, 'inactive since it was issued at '"
                     + " || c.issued_at, c.issued_at FROM " + CardProjection.TABLE + " c WHERE c.status = 'inactive'"
                     + " AND c.status_changed_at IS NULL AND c.issued_at < now() - interval '24 hours'"
-                    + scope("c.wallet_id"));
+                    + scope("c.wallet_id"),
+            "SELECT 'capture_without_authorization', t.wallet_id, t.transaction_id, 'captured ' || -t.amount"
+                    + " || ' with no authorization (a force capture); not counted in the budget', t.created_at FROM "
+                    + TransactionProjection.TABLE + " t WHERE t.type = 'capture' AND t.authorization_id IS NULL"
+                    + " AND t.created_at > now() - interval '31 days'" + scope("t.wallet_id"));
 
     private static final String ALL = String.join(" UNION ALL ", RULES.stream()
             .map(rule -> "(" + rule + " ORDER BY 5 DESC LIMIT " + PER_RULE + ")").toList()) + " ORDER BY 5 DESC";

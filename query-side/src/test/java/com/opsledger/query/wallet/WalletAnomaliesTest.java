@@ -67,11 +67,14 @@ class WalletAnomaliesTest {
                 VALUES ('ich-b-due', 'wlt-b', 'active', ARRAY['individual.dob.day'], null, now()),
                        ('ich-b-fine', 'wlt-b', 'active', ARRAY[]::text[], null, now())""").update();
         jdbc.sql("""
-                INSERT INTO read_model.transaction_v1 (transaction_id, wallet_id, org_id, card_id, type, amount,
-                    created_at)
-                VALUES ('ipi-1', 'wlt-b', 'org-2', 'ic-b', 'capture', -100, now()),
-                       ('ipi-2', 'wlt-b', 'org-2', 'ic-b', 'capture', -100, now()),
-                       ('ipi-3', 'wlt-b', 'org-2', 'ic-b2', 'capture', -100, now())""").update();
+                INSERT INTO read_model.transaction_v1 (transaction_id, wallet_id, org_id, card_id, authorization_id,
+                    type, amount, created_at)
+                VALUES ('ipi-1', 'wlt-b', 'org-2', 'ic-b', 'iauth-b-1', 'capture', -100, now()),
+                       ('ipi-2', 'wlt-b', 'org-2', 'ic-b', 'iauth-b-2', 'capture', -100, now()),
+                       ('ipi-3', 'wlt-b', 'org-2', 'ic-b2', null, 'capture', -100, now()),
+                       ('ipi-4', 'wlt-b', 'org-2', 'ic-b2', null, 'refund', 100, now()),
+                       ('ipi-5', 'wlt-b', 'org-2', 'ic-b2', null, 'capture', -100, now() - interval '40 days')
+                """).update();
         jdbc.sql("""
                 INSERT INTO read_model.dispute_v1 (dispute_id, wallet_id, org_id, transaction_id, status, amount,
                     opened_at)
@@ -108,13 +111,14 @@ class WalletAnomaliesTest {
                         tuple("stripe_declined_our_approval", "iauth-a-stripe"),
                         tuple("disputes_per_card", "ic-b"),
                         tuple("cardholder_requirements", "ich-b-due"),
-                        tuple("card_never_activated", "ic-b-never"));
+                        tuple("card_never_activated", "ic-b-never"),
+                        tuple("capture_without_authorization", "ipi-3"));
     }
 
     @Test
     void findingsAreScopedToTheWalletsOrTheOrganisationAsked() {
         assertThat(anomalies.find(List.of("wlt-b"), null)).extracting(WalletAnomalies.Anomaly::walletId)
-                .containsOnly("wlt-b").hasSize(3);
+                .containsOnly("wlt-b").hasSize(4);
         assertThat(anomalies.find(null, "org-1")).extracting(WalletAnomalies.Anomaly::walletId)
                 .containsOnly("wlt-a").hasSize(5);
         assertThat(anomalies.find(List.of("wlt-none"), null)).isEmpty();
