@@ -49,7 +49,8 @@ final class Budget {
     }
 
     private Part part(String authorizationId, Instant at) {
-        return parts.getOrDefault(authorizationId, new Part(LocalDate.ofInstant(at, ZoneOffset.UTC), 0, null));
+        Part part = parts.get(authorizationId);
+        return part != null ? part : new Part(LocalDate.ofInstant(at, ZoneOffset.UTC), 0, null);
     }
 
     private void change(String authorizationId, Part part) {

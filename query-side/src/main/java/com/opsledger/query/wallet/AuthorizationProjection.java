@@ -40,7 +40,7 @@ class AuthorizationProjection {
     static final ReadModel READ_MODEL = new ReadModel(NAME, Set.of(AggregateTypes.WALLET,
             AggregateTypes.UNMATCHED_AUTHORIZATION));
 
-    /** What a row learns from whichever half comes second: the first one's description is kept. */
+    /** What a row learns from each later event (decision, report, transaction): the first one's description stays. */
     private static final String KEEP_FIRST = """
             wallet_id = coalesce({table}.wallet_id, EXCLUDED.wallet_id),
                 org_id = coalesce({table}.org_id, EXCLUDED.org_id), amount = coalesce({table}.amount, EXCLUDED.amount),
