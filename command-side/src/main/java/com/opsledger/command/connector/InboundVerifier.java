@@ -1,0 +1,141 @@
+package com.opsledger.command.connector;
+
+import com.opsledger.events.connector.VerificationPosture;
+import com.opsledger.events.connector.VerificationScheme;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies an inbound webhook by its connection's scheme against each of the connection's live secrets (two while a
+ * rotation overlaps): a pure function of the headers, the body, the secrets and the time. Signatures are compared in
+ * constant time; the work is one HMAC per secret and one comparison per signature the request carries.
+ */
+final class InboundVerifier {
+
+    /** How far a signed timestamp may lie from now, either way: Stripe's and Standard Webhooks' default. */
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * @param header the request's header of a (case-insensitive) name, or null when absent
+     * @param body   the request body exactly as received (already checked to be UTF-8)
+     */
+    static VerificationPosture verify(VerificationScheme scheme, List<String> secrets, Function<String, String> header,
+                                      String body, Instant now) {
+        return switch (scheme) {
+            case NONE -> VerificationPosture.UNSIGNED;
+            case STANDARD_WEBHOOKS -> standardWebhooks(secrets, header, body, now);
+            case STRIPE -> stripe(secrets, header.apply("Stripe-Signature"), body, now);
+            case GITHUB -> github(secrets, header.apply("X-Hub-Signature-256"), body);
+        };
+    }
+
+    private static VerificationPosture standardWebhooks(List<String> secrets, Function<String, String> header,
+                                                        String body, Instant now) {
+        String id = header.apply("webhook-id");
+        String timestamp = header.apply("webhook-timestamp");
+        String signatures = header.apply("webhook-signature");
+        if (id == null || timestamp == null || signatures == null || !SECONDS.matcher(timestamp).matches()) {
+            return VerificationPosture.SIGNATURE_FAILED;
+        }
+        long seconds = Long.parseLong(timestamp);
+        if (stale(seconds, now)) {
+            return VerificationPosture.TIMESTAMP_STALE;
+        }
+        for (String secret : secrets) {
+            byte[] expected = standardWebhooksSignature(secret, id, seconds, body);
+            for (String signature : signatures.split(" ")) {
+                if (signature.startsWith("v1,") && equal(expected, signature.substring(3))) {
+                    return VerificationPosture.VERIFIED;
+                }
+            }
+        }
+        return VerificationPosture.SIGNATURE_FAILED;
+    }
+
+    private static byte[] standardWebhooksSignature(String secret, String id, long seconds, String body) {
+        try {
+            return new Webhook(secret).sign(id, seconds, body).substring(3).getBytes(StandardCharsets.US_ASCII);
+        } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
+            // a secret the library cannot read (not whsec_ + base64) verifies nothing
+            return new byte[0];
+        }
+    }
+
+    private static VerificationPosture stripe(List<String> secrets, String header, String body, Instant now) {
+        if (header == null) {
+            return VerificationPosture.SIGNATURE_FAILED;
+        }
+        String timestamp = null;
+        List<String> parts = List.of(header.split(","));
+        for (String part : parts) {
+            if (part.startsWith("t=")) {
+                timestamp = part.substring(2);
+            }
+        }
+        if (timestamp == null || !SECONDS.matcher(timestamp).matches()) {
+            return VerificationPosture.SIGNATURE_FAILED;
+        }
+        if (stale(Long.parseLong(timestamp), now)) {
+            return VerificationPosture.TIMESTAMP_STALE;
+        }
+        for (String secret : secrets) {
+            byte[] expected = hexHmac(secret, timestamp + "." + body);
+            for (String part : parts) {
+                if (part.startsWith("v1=") && equal(expected, part.substring(3))) {
+                    return VerificationPosture.VERIFIED;
+                }
+            }
+        }
+        return VerificationPosture.SIGNATURE_FAILED;
+    }
+
+    private static VerificationPosture github(List<String> secrets, String header, String body) {
+        if (header == null || !header.startsWith("sha256=")) {
+            return VerificationPosture.SIGNATURE_FAILED;
+        }
+        for (String secret : secrets) {
+            if (equal(hexHmac(secret, body), header.substring(7))) {
+                return VerificationPosture.VERIFIED;
+            }
+        }
+        return VerificationPosture.SIGNATURE_FAILED;
+    }
+
+    private static boolean stale(long seconds, Instant now) {
+        return Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds();
+    }
+
+    /** HMAC-SHA256 of {@code message} keyed by the secret's UTF-8 bytes, as lower-case hex (Stripe's, GitHub's). */
+    private static byte[] hexHmac(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)))
+                    .getBytes(StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean equal(byte[] expected, String given) {
+        return MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private InboundVerifier() {
+    }
+}
