@@ -140,14 +140,16 @@ class DeliveryRulesTest {
                 .as("a worker cannot park a delivery for a year").isEqualTo(new RetryIn(RetrySchedule.MAX_DELAY));
         assertThat(DeliveryRules.after(SERVER_ERROR, 8, SVIX, ofSeconds(1), false, MIDDLE))
                 .as("nor win an attempt past the schedule").isEqualTo(new Failed(true));
-        assertThat(DeliveryRules.after(CLIENT_ERROR, 1, SVIX, ofSeconds(1), false, MIDDLE)).isEqualTo(new Failed(false));
+        assertThat(DeliveryRules.after(CLIENT_ERROR, 1, SVIX, ofSeconds(1), false, MIDDLE))
+                .isEqualTo(new Failed(false));
     }
 
     @Test
     void aConnectionsOwnScheduleIsFollowed() {
         RetrySchedule quick = new RetrySchedule(List.of(Duration.ZERO, ofSeconds(1), ofSeconds(2)), 0);
         assertThat(DeliveryRules.after(TIMEOUT, 1, quick, null, false, 0.99)).isEqualTo(new RetryIn(ofSeconds(1)));
-        assertThat(DeliveryRules.after(CONNECTION_REFUSED, 2, quick, null, false, 0)).isEqualTo(new RetryIn(ofSeconds(2)));
+        assertThat(DeliveryRules.after(CONNECTION_REFUSED, 2, quick, null, false, 0))
+                .isEqualTo(new RetryIn(ofSeconds(2)));
         assertThat(DeliveryRules.after(NETWORK_ERROR, 3, quick, null, false, 0)).isEqualTo(new Failed(true));
         assertThat(DeliveryRules.after(REDIRECT, 3, quick, null, false, 0)).isEqualTo(new Failed(true));
     }

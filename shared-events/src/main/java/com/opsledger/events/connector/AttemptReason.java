@@ -34,7 +34,7 @@ public enum AttemptReason {
         };
     }
 
-    /** Whether a later attempt may succeed where this one failed; a {@link #CLIENT_ERROR} only if the connection says so. */
+    /** Whether a later attempt may succeed where this one failed; a {@link #CLIENT_ERROR} only if its connection says. */
     public boolean retryable() {
         return this != DELIVERED && this != GONE && this != CLIENT_ERROR;
     }
