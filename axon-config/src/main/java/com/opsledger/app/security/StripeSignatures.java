@@ -1,11 +1,8 @@
 package com.opsledger.app.security;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import com.opsledger.command.HmacSha256;
+
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Signs a webhook payload the way Stripe does, for trying the Stripe webhooks locally:
@@ -22,15 +19,8 @@ public final class StripeSignatures {
 
     /** {@code t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<payload>">}, keyed with the secret's UTF-8 bytes. */
     public static String sign(String payload, String secret, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            long t = at.getEpochSecond();
-            return "t=" + t + ",v1=" + HexFormat.of().formatHex(
-                    mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        long t = at.getEpochSecond();
+        return "t=" + t + ",v1=" + HmacSha256.hex(secret, t + "." + payload);
     }
 
     public static String signFromCommandLine(String payload) {

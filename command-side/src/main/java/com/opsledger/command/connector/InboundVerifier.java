@@ -1,19 +1,16 @@
 package com.opsledger.command.connector;
 
+import com.opsledger.command.HmacSha256;
 import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.events.connector.VerificationScheme;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -28,7 +25,6 @@ final class InboundVerifier {
     /** How far a signed timestamp may lie from now, either way: Stripe's and Standard Webhooks' default. */
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
-    private static final HexFormat HEX = HexFormat.of();
 
     /**
      * @param header the request's header of a (case-insensitive) name, or null when absent
@@ -57,7 +53,7 @@ final class InboundVerifier {
             return VerificationPosture.TIMESTAMP_STALE;
         }
         for (String secret : secrets) {
-            byte[] expected = standardWebhooksSignature(secret, id, seconds, body);
+            String expected = standardWebhooksSignature(secret, id, seconds, body);
             for (String signature : signatures.split(" ")) {
                 if (signature.startsWith("v1,") && equal(expected, signature.substring(3))) {
                     return VerificationPosture.VERIFIED;
@@ -67,12 +63,12 @@ final class InboundVerifier {
         return VerificationPosture.SIGNATURE_FAILED;
     }
 
-    private static byte[] standardWebhooksSignature(String secret, String id, long seconds, String body) {
+    private static String standardWebhooksSignature(String secret, String id, long seconds, String body) {
         try {
-            return new Webhook(secret).sign(id, seconds, body).substring(3).getBytes(StandardCharsets.US_ASCII);
+            return new Webhook(secret).sign(id, seconds, body).substring(3);
         } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
             // a secret the library cannot read (not whsec_ + base64) verifies nothing
-            return new byte[0];
+            return null;
         }
     }
 
@@ -94,7 +90,7 @@ final class InboundVerifier {
             return VerificationPosture.TIMESTAMP_STALE;
         }
         for (String secret : secrets) {
-            byte[] expected = hexHmac(secret, timestamp + "." + body);
+            String expected = HmacSha256.hex(secret, timestamp + "." + body);
             for (String part : parts) {
                 if (part.startsWith("v1=") && equal(expected, part.substring(3))) {
                     return VerificationPosture.VERIFIED;
@@ -109,7 +105,7 @@ final class InboundVerifier {
             return VerificationPosture.SIGNATURE_FAILED;
         }
         for (String secret : secrets) {
-            if (equal(hexHmac(secret, body), header.substring(7))) {
+            if (equal(HmacSha256.hex(secret, body), header.substring(7))) {
                 return VerificationPosture.VERIFIED;
             }
         }
@@ -120,20 +116,10 @@ final class InboundVerifier {
         return Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds();
     }
 
-    /** HMAC-SHA256 of {@code message} keyed by the secret's UTF-8 bytes, as lower-case hex (Stripe's, GitHub's). */
-    private static byte[] hexHmac(String secret, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HEX.formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)))
-                    .getBytes(StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static boolean equal(byte[] expected, String given) {
-        return MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII));
+    /** In constant time; a null {@code expected} (an unusable secret) equals nothing. */
+    private static boolean equal(String expected, String given) {
+        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
     }
 
     private InboundVerifier() {
