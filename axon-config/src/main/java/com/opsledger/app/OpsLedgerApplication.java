@@ -2,6 +2,7 @@ package com.opsledger.app;
 
 import com.opsledger.app.security.LocalTokens;
 import com.opsledger.app.security.StripeSignatures;
+import com.opsledger.command.connector.delivery.DeliverySignature;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The OpsLedger service: command side, query side or both, as {@code opsledger.node.roles} says ({@link NodeRoles});
@@ -46,6 +49,12 @@ public class OpsLedgerApplication {
         if (args.length > 0 && args[0].equals("sign-stripe-event")) {
             System.out.println(StripeSignatures.signFromCommandLine(new String(System.in.readAllBytes(),
                     StandardCharsets.UTF_8)));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("sign-standard-webhook")) {
+            // For trying connector webhooks locally: the headers a Standard Webhooks upstream sends with the body.
+            DeliverySignature.headers(List.of(args[1]), args[2], Instant.now(), new String(System.in.readAllBytes(),
+                    StandardCharsets.UTF_8)).forEach((name, value) -> System.out.println(name + ": " + value));
             return;
         }
         disableAxonUpdateChecker();

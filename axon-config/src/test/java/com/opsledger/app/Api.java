@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 /** A small HTTP client for the tests: real requests to the running service, JSON answers. */
@@ -65,6 +66,15 @@ public final class Api {
         if (signature != null) {
             request.header(signatureHeader, signature);
         }
+        return send(request, null, null);
+    }
+
+    /** A webhook with the headers its sender signs it with. */
+    public Response webhook(String path, String payload, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        headers.forEach(request::header);
         return send(request, null, null);
     }
 

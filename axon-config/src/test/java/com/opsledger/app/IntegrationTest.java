@@ -16,6 +16,8 @@ public abstract class IntegrationTest {
     public static final String HMAC_SECRET = "integration-test-secret-of-at-least-32-bytes";
     public static final String SERVICE_KEY = "integration-test-service-key";
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_integration_test";
+    /** 32 bytes, base64: seals connection secrets. */
+    public static final String CONNECTOR_SECRET_KEY = "aW50ZWdyYXRpb24tdGVzdC1jb25uZWN0b3Itc2VhbC0=";
 
     private static final TestDatabase.Connection DATABASE = TestDatabase.freshDatabase();
 
@@ -38,6 +40,7 @@ public abstract class IntegrationTest {
                 "opsledger.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET,
                 "opsledger.stripe.api-base", StripeStandIn.url(),
                 "opsledger.stripe.api-key", StripeStandIn.API_KEY,
+                "opsledger.connector.secret-key", CONNECTOR_SECRET_KEY,
                 // Deadlines due within a test fire within a second.
                 "db-scheduler.polling-interval", "1s");
     }

@@ -26,7 +26,9 @@ class NodeRolesTest {
                     "roles-" + UUID.randomUUID(), "hello")).status()).isEqualTo(201);
             assertThat(api.get("/api/v1/admin/feedback", OPERATOR).status()).isEqualTo(404);
             assertThat(node.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
-                    .as("no projection; only the command side's own processor").containsExactly("feedback-group-decisions");
+                    .as("no projection; only the command side's own processors")
+                    .containsExactlyInAnyOrder("feedback-group-decisions", "connector-delivery",
+                            "connector-held-release", "connector-endpoint-health");
             assertThat(node.getBeansOfType(Scheduler.class)).as("the deadlines run here").hasSize(1);
         }
     }
@@ -40,7 +42,8 @@ class NodeRolesTest {
                     "roles-" + UUID.randomUUID(), "hello")).status()).isEqualTo(404);
             assertThat(node.getBean(EventProcessingConfiguration.class).eventProcessors())
                     .containsKeys("feedback-queue-v1", "feedback-groups-v1", "notifications-v1", "wallets-v1",
-                            "spend-requests-v1");
+                            "spend-requests-v1", "connector-events-v1", "connections-v1")
+                    .doesNotContainKeys("feedback-group-decisions", "connector-delivery");
             assertThat(node.getBeansOfType(Scheduler.class))
                     .as("no deadline scheduler: deadlines fire into aggregates, which query nodes do not hold").isEmpty();
         }

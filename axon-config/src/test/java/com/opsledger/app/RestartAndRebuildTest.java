@@ -28,7 +28,9 @@ class RestartAndRebuildTest {
             "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id",
             "wallet_v1 ORDER BY wallet_id", "wallet_policy_v1 ORDER BY wallet_id, sequence",
             "spend_request_v1 ORDER BY spend_request_id", "card_v1 ORDER BY card_id",
-            "authorization_v2 ORDER BY authorization_id", "transaction_v1 ORDER BY transaction_id");
+            "authorization_v2 ORDER BY authorization_id", "transaction_v1 ORDER BY transaction_id",
+            "connection_v1 ORDER BY connection_id", "connector_delivery_v1 ORDER BY delivery_id",
+            "connector_attempt_v1 ORDER BY delivery_id, attempt");
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
 
@@ -72,7 +74,7 @@ class RestartAndRebuildTest {
 
             for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
                     "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
-                    "disputes-v1", "cardholders-v1")) {
+                    "disputes-v1", "cardholders-v1", "connector-events-v1", "connections-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -81,10 +83,9 @@ class RestartAndRebuildTest {
             assertThat(snapshot(second)).isEqualTo(live);
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
-                    .containsExactly("authorizations-v2", "cardholders-v1", "cards-v1", "disputes-v1",
-                            "feedback-groups-v1",
-                            "feedback-queue-v1", "notifications-v1", "spend-requests-v1", "transactions-v1",
-                            "wallets-v1");
+                    .containsExactly("authorizations-v2", "cardholders-v1", "cards-v1", "connections-v1",
+                            "connector-events-v1", "disputes-v1", "feedback-groups-v1", "feedback-queue-v1",
+                            "notifications-v1", "spend-requests-v1", "transactions-v1", "wallets-v1");
             assertThat(api.post("/api/v1/admin/projections/feedback-group-decisions/rebuild", ADMIN, Map.of())
                     .status()).as("the decisions' fan-out is no projection: replaying it would act again")
                     .isEqualTo(404);
@@ -144,16 +145,35 @@ class RestartAndRebuildTest {
         String capture = StripeFixtures.event("issuing_transaction.created", StripeFixtures.object(
                 "issuing.transaction").put("card", card).put("authorization", "iauth_history_1"));
         api.webhook("/webhooks/stripe", capture, "Stripe-Signature", StripeFixtures.signature(capture));
+        connectorHistory(api);
         assertThat(decided.status()).isEqualTo(202);
         GroupDecisionFanOutTest.awaitProgress(api, other.at("/groupId").asString(), decided.at("/position").asLong(),
                 progress -> progress.at("/finished").asBoolean());
         return api.head();
     }
 
+    /** A delivery that failed once and then delivered, a duplicate of it, and a refused webhook. */
+    private static void connectorHistory(Api api) {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(n == 1 ? 500 : 200))) {
+            ConnectorDeliveryTest.Registered connection = ConnectorDeliveryTest.register(api, worker.url(),
+                    List.of("PT0S", "PT1S"), "PT5S");
+            String body = "{\"type\":\"push\"}";
+            ConnectorDeliveryTest.send(api, connection, "msg_history", body, connection.inboundSecret(),
+                    Instant.now());
+            ConnectorDeliveryTest.send(api, connection, "msg_history", body, connection.inboundSecret(),
+                    Instant.now());
+            ConnectorDeliveryTest.send(api, connection, "msg_forged", body, connection.signingSecret(),
+                    Instant.now());
+            worker.await(2, Duration.ofSeconds(30));
+        }
+    }
+
     private static void awaitAll(Api api, long position) {
         assertThat(api.get("/api/v1/admin/feedback?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/admin/notifications?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/admin/agent-wallet?minPosition=" + position, OPERATOR).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/connector-events?minPosition=" + position, OPERATOR).status())
+                .isEqualTo(200);
     }
 
     private static List<List<Map<String, Object>>> snapshot(ConfigurableApplicationContext context) {

@@ -1,5 +1,8 @@
 package com.opsledger.app.axon;
 
+import com.opsledger.command.connector.DeliveryDispatcher;
+import com.opsledger.command.connector.EndpointHealth;
+import com.opsledger.command.connector.HeldDeliveryRelease;
 import com.opsledger.command.feedback.GroupDecisionFanOut;
 import com.opsledger.events.EventStoreSql;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -38,6 +41,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Axon on PostgreSQL: the JDBC event store with JSON text payloads, duplicate-key detection that understands
@@ -199,6 +203,28 @@ public class AxonConfiguration {
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(GroupDecisionFanOut.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The connector area's command-side processors: the dispatcher that makes each due attempt ({@link
+     * DeliveryDispatcher}), the release of held deliveries on resume ({@link HeldDeliveryRelease}) and the endpoints'
+     * health with its stall alerts ({@link EndpointHealth}). Each has one thread and starts at the head of the store
+     * the first time it runs; a failure is retried, never skipped. What the dispatcher misses (an attempt due while it
+     * was down, or before it first ran) is no loss: each attempt has a watch deadline that declares it stalled and
+     * retries it.
+     */
+    @Bean
+    ConfigurerModule connectorProcessors() {
+        return configurer -> {
+            for (String group : List.of(DeliveryDispatcher.PROCESSING_GROUP, HeldDeliveryRelease.PROCESSING_GROUP,
+                    EndpointHealth.PROCESSING_GROUP)) {
+                configurer.eventProcessing()
+                        .registerTrackingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
+                                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                        .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            }
+        };
     }
 
     /**

@@ -18,8 +18,8 @@ final class DeliveryRules {
     record Delivered() implements Verdict {
     }
 
-    /** Another attempt, {@code delay} after this one. */
-    record RetryIn(Duration delay) implements Verdict {
+    /** Another attempt, {@code delay} after this one; {@code byRetryAfter}: the worker's Retry-After set it. */
+    record RetryIn(Duration delay, boolean byRetryAfter) implements Verdict {
     }
 
     /** No further attempt: the worker refused it for good, or the schedule is used up ({@code exhausted}). */
@@ -51,8 +51,10 @@ final class DeliveryRules {
             return new Failed(true);
         }
         Duration scheduled = jittered(schedule.delays().get(attempt), schedule.jitter(), unit);
-        Duration delay = retryAfter == null || retryAfter.compareTo(scheduled) <= 0 ? scheduled : retryAfter;
-        return new RetryIn(delay.compareTo(RetrySchedule.MAX_DELAY) > 0 ? RetrySchedule.MAX_DELAY : delay);
+        boolean byRetryAfter = retryAfter != null && retryAfter.compareTo(scheduled) > 0;
+        Duration delay = byRetryAfter ? retryAfter : scheduled;
+        return new RetryIn(delay.compareTo(RetrySchedule.MAX_DELAY) > 0 ? RetrySchedule.MAX_DELAY : delay,
+                byRetryAfter);
     }
 
     /** {@code delay} moved by up to ±{@code jitter} of itself: {@code unit} 0 is the earliest, 0.5 the delay itself. */

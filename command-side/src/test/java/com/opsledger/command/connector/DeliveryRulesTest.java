@@ -58,7 +58,7 @@ class DeliveryRulesTest {
     @MethodSource("svixSchedule")
     void theDefaultIsSvixsSchedule(int attempt, Duration wait) {
         assertThat(DeliveryRules.after(SERVER_ERROR, attempt, SVIX, null, false, MIDDLE))
-                .isEqualTo(new RetryIn(wait));
+                .isEqualTo(new RetryIn(wait, false));
     }
 
     @Test
@@ -83,7 +83,7 @@ class DeliveryRulesTest {
         Verdict verdict = DeliveryRules.after(reason, 1, SVIX, null, false, MIDDLE);
         assertThat(verdict).isEqualTo(switch (expected) {
             case "delivered" -> new Delivered();
-            case "retry" -> new RetryIn(ofSeconds(5));
+            case "retry" -> new RetryIn(ofSeconds(5), false);
             case "fail fast" -> new Failed(false);
             case "endpoint gone" -> new EndpointGone();
             default -> throw new IllegalArgumentException(expected);
@@ -92,7 +92,8 @@ class DeliveryRulesTest {
 
     @Test
     void aConnectionMayRetryClientErrorsButNeverAGoneEndpoint() {
-        assertThat(DeliveryRules.after(CLIENT_ERROR, 1, SVIX, null, true, MIDDLE)).isEqualTo(new RetryIn(ofSeconds(5)));
+        assertThat(DeliveryRules.after(CLIENT_ERROR, 1, SVIX, null, true, MIDDLE))
+                .isEqualTo(new RetryIn(ofSeconds(5), false));
         assertThat(DeliveryRules.after(CLIENT_ERROR, 8, SVIX, null, true, MIDDLE)).isEqualTo(new Failed(true));
         assertThat(DeliveryRules.after(GONE, 1, SVIX, null, true, MIDDLE)).isEqualTo(new EndpointGone());
         assertThat(DeliveryRules.after(DELIVERED, 8, SVIX, null, true, MIDDLE)).isEqualTo(new Delivered());
@@ -133,11 +134,12 @@ class DeliveryRulesTest {
     @Test
     void aRetryAfterLongerThanTheScheduleIsHonouredAndAShorterOneIgnored() {
         assertThat(DeliveryRules.after(TOO_MANY_REQUESTS, 1, SVIX, ofSeconds(90), false, MIDDLE))
-                .isEqualTo(new RetryIn(ofSeconds(90)));
+                .isEqualTo(new RetryIn(ofSeconds(90), true));
         assertThat(DeliveryRules.after(SERVER_ERROR, 2, SVIX, ofSeconds(90), false, MIDDLE))
-                .isEqualTo(new RetryIn(ofMinutes(5)));
+                .isEqualTo(new RetryIn(ofMinutes(5), false));
         assertThat(DeliveryRules.after(SERVER_ERROR, 2, SVIX, Duration.ofDays(400), false, MIDDLE))
-                .as("a worker cannot park a delivery for a year").isEqualTo(new RetryIn(RetrySchedule.MAX_DELAY));
+                .as("a worker cannot park a delivery for a year")
+                .isEqualTo(new RetryIn(RetrySchedule.MAX_DELAY, true));
         assertThat(DeliveryRules.after(SERVER_ERROR, 8, SVIX, ofSeconds(1), false, MIDDLE))
                 .as("nor win an attempt past the schedule").isEqualTo(new Failed(true));
         assertThat(DeliveryRules.after(CLIENT_ERROR, 1, SVIX, ofSeconds(1), false, MIDDLE))
@@ -147,9 +149,10 @@ class DeliveryRulesTest {
     @Test
     void aConnectionsOwnScheduleIsFollowed() {
         RetrySchedule quick = new RetrySchedule(List.of(Duration.ZERO, ofSeconds(1), ofSeconds(2)), 0);
-        assertThat(DeliveryRules.after(TIMEOUT, 1, quick, null, false, 0.99)).isEqualTo(new RetryIn(ofSeconds(1)));
+        assertThat(DeliveryRules.after(TIMEOUT, 1, quick, null, false, 0.99))
+                .isEqualTo(new RetryIn(ofSeconds(1), false));
         assertThat(DeliveryRules.after(CONNECTION_REFUSED, 2, quick, null, false, 0))
-                .isEqualTo(new RetryIn(ofSeconds(2)));
+                .isEqualTo(new RetryIn(ofSeconds(2), false));
         assertThat(DeliveryRules.after(NETWORK_ERROR, 3, quick, null, false, 0)).isEqualTo(new Failed(true));
         assertThat(DeliveryRules.after(REDIRECT, 3, quick, null, false, 0)).isEqualTo(new Failed(true));
     }
@@ -178,8 +181,9 @@ class DeliveryRulesTest {
         RetrySchedule longest = new RetrySchedule(Collections.nCopies(RetrySchedule.MAX_ATTEMPTS,
                 RetrySchedule.MAX_DELAY), RetrySchedule.MAX_JITTER);
         assertThat(DeliveryRules.after(TIMEOUT, 1, longest, null, false, 0))
-                .isEqualTo(new RetryIn(Duration.ofHours(12)));
+                .isEqualTo(new RetryIn(Duration.ofHours(12), false));
         assertThat(DeliveryRules.after(TIMEOUT, 1, longest, null, false, Math.nextDown(1.0)))
-                .as("jitter above the longest wait is cut to it").isEqualTo(new RetryIn(RetrySchedule.MAX_DELAY));
+                .as("jitter above the longest wait is cut to it")
+                .isEqualTo(new RetryIn(RetrySchedule.MAX_DELAY, false));
     }
 }

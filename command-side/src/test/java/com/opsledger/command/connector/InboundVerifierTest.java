@@ -105,7 +105,8 @@ class InboundVerifierTest {
 
     @Test
     void duringARotationBothSecretsVerifyAndAfterItOnlyTheNewOne() {
-        Map<String, String> signedWithNew = DeliverySignature.headers(OTHER_SW_SECRET, "msg_rotation", NOW, BODY);
+        Map<String, String> signedWithNew = DeliverySignature.headers(List.of(OTHER_SW_SECRET), "msg_rotation", NOW,
+                BODY);
         var byNew = headers("webhook-id", "msg_rotation", "webhook-timestamp", signedWithNew.get("webhook-timestamp"),
                 "webhook-signature", signedWithNew.get("webhook-signature"));
         var byOld = standard(SW_ID, SW_TIME.getEpochSecond(), SW_SIGNATURE);

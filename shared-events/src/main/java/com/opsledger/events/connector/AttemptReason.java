@@ -16,7 +16,12 @@ public enum AttemptReason {
     GONE,
     /** Any other 4xx: the worker refuses this request, and would refuse it again. */
     CLIENT_ERROR,
-    SERVER_ERROR;
+    SERVER_ERROR,
+    /**
+     * No outcome was recorded within the connection's timeout and the grace after it: the node making the attempt
+     * stopped, or could not record what the worker answered. Counted as failed; the worker may have received it.
+     */
+    NO_OUTCOME;
 
     /** The reason of an answered attempt, from its HTTP status. */
     public static AttemptReason ofStatus(int status) {

@@ -1,0 +1,332 @@
+package com.opsledger.app;
+
+import com.opsledger.command.connector.delivery.DeliverySignature;
+import com.standardwebhooks.Webhook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connector webhooks end to end over real HTTP: an upstream posts signed webhooks to OpsLedger, which verifies them
+ * and delivers each to a real local worker, signed per Standard Webhooks, retrying by the connection's schedule
+ * (persistent deadlines) until the worker takes it, with every attempt an event.
+ */
+class ConnectorDeliveryTest extends IntegrationTest {
+
+    private static final String OPERATOR = Api.token("olga", "operator");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    /** A registered connection: its id, the upstream's secret and the secret deliveries are signed with. */
+    record Registered(String connectionId, String inboundSecret, String signingSecret) {
+    }
+
+    private Registered register(String endpoint, List<String> delays, String timeout) {
+        return register(api(), endpoint, delays, timeout);
+    }
+
+    /** Registers a github connection to {@code endpoint} whose upstream signs per Standard Webhooks. */
+    static Registered register(Api api, String endpoint, List<String> delays, String timeout) {
+        String inbound = DeliverySignature.newSecret(new SecureRandom());
+        Map<String, Object> body = new HashMap<>(Map.of("id", "conn-" + UUID.randomUUID(), "connector", "github",
+                "orgId", "org-1", "workspaceId", "ws-1", "endpointUrl", endpoint, "scheme", "standard_webhooks",
+                "inboundSecret", inbound, "retrySchedule", Map.of("delays", delays, "jitter", 0),
+                "attemptTimeout", timeout));
+        Api.Response registered = api.ingest("/api/v1/ingest/connections", body);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.at("/webhookPath").asString())
+                .isEqualTo("/webhooks/connectors/" + registered.at("/connectionId").asString());
+        return new Registered(registered.at("/connectionId").asString(), inbound,
+                registered.at("/signingSecret").asString());
+    }
+
+    /** Posts a webhook signed as a Standard Webhooks upstream signs it, with {@code secret} at {@code at}. */
+    static Api.Response send(Api api, Registered connection, String id, String body, String secret, Instant at) {
+        return api.webhook("/webhooks/connectors/" + connection.connectionId(), body,
+                DeliverySignature.headers(List.of(secret), id, at, body));
+    }
+
+    private Api.Response send(Registered connection, String id, String body, String secret, Instant at) {
+        return send(api(), connection, id, body, secret, at);
+    }
+
+    private Api.Response send(Registered connection, String id, String body) {
+        return send(connection, id, body, connection.inboundSecret(), Instant.now());
+    }
+
+    private List<String> eventTypes(String aggregateId) {
+        return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = :id"
+                        + " ORDER BY sequence_number").param("id", aggregateId).query(String.class).list()
+                .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private List<String> awaitEvent(String aggregateId, String type) {
+        Instant until = Instant.now().plus(WAIT);
+        while (!eventTypes(aggregateId).contains(type)) {
+            assertThat(Instant.now()).as("no %s of %s within %s: %s", type, aggregateId, WAIT,
+                    eventTypes(aggregateId)).isBefore(until);
+            Api.pause(Duration.ofMillis(100));
+        }
+        return eventTypes(aggregateId);
+    }
+
+    private JsonNode lastPayload(String aggregateId, String type) {
+        return Api.JSON.readTree(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
+                        + " AND payload_type LIKE :type ORDER BY sequence_number DESC LIMIT 1")
+                .param("id", aggregateId).param("type", "%." + type).query(String.class).single());
+    }
+
+    @Test
+    void aWorkerFailingTwiceGetsTheEventOnTheThirdAttemptSignedAndTheSameEachTime() throws Exception {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(n <= 2 ? 503 : 204))) {
+            Registered connection = register(worker.url(), List.of("PT0S", "PT1S", "PT1S"), "PT5S");
+            String body = "{\"type\":\"push\",\"ref\":\"refs/heads/main\",\"note\":\"caf\u00e9 \u2713\"}";
+            Api.Response accepted = send(connection, "msg_" + UUID.randomUUID(), body);
+            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+            assertThat(accepted.at("/duplicate").asBoolean()).isFalse();
+            assertThat(accepted.at("/posture").asString()).isEqualTo("verified");
+            String deliveryId = accepted.at("/deliveryId").asString();
+
+            List<LocalWorker.Received> received = worker.await(3, WAIT);
+            awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+            for (LocalWorker.Received request : received) {
+                assertThat(request.body()).as("the payload exactly as the upstream sent it").isEqualTo(body);
+                assertThat(request.header("webhook-id")).isEqualTo(deliveryId);
+                new Webhook(connection.signingSecret()).verify(request.body(), HttpHeaders.of(request.headers(),
+                        (name, value) -> true));
+            }
+            assertThat(received).extracting(r -> r.header("X-OpsLedger-Attempt")).containsExactly("1", "2", "3");
+            assertThat(eventTypes(deliveryId)).containsExactly("ConnectorEventAccepted",
+                    "DeliveryAttemptDue", "DeliveryAttemptFailed", "DeliveryRetryScheduled",
+                    "DeliveryAttemptDue", "DeliveryAttemptFailed", "DeliveryRetryScheduled",
+                    "DeliveryAttemptDue", "DeliveryAttemptSucceeded");
+            JsonNode failure = lastPayload(deliveryId, "DeliveryAttemptFailed");
+            assertThat(failure.at("/reason").asString()).isEqualTo("SERVER_ERROR");
+            assertThat(failure.at("/statusCode").asInt()).isEqualTo(503);
+            assertThat(failure.at("/responseExcerpt").asString()).isEqualTo("worker answer 503");
+
+            String again = accepted.at("/upstreamId").asString();
+            Api.Response duplicate = send(connection, again, body);
+            assertThat(duplicate.status()).as(duplicate.raw()).isEqualTo(200);
+            assertThat(duplicate.at("/duplicate").asBoolean()).isTrue();
+            assertThat(duplicate.at("/deliveryId").asString()).isEqualTo(deliveryId);
+            Api.pause(Duration.ofSeconds(1));
+            assertThat(worker.received()).as("a redelivery by the upstream is not delivered again").hasSize(3);
+            assertThat(eventTypes(deliveryId)).endsWith("DuplicateConnectorEventReceived");
+        }
+    }
+
+    @Test
+    void theAdminPagesShowEachDeliveryWithItsAttemptsAndEachConnectionsHealth() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(n == 1 ? 500 : 200))) {
+            Registered connection = register(worker.url(), List.of("PT0S", "PT1S"), "PT5S");
+            String deliveryId = send(connection, "msg_page", "{\"type\":\"issue.opened\"}").at("/deliveryId")
+                    .asString();
+            awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+            long position = api().head();
+
+            JsonNode detail = api().get("/api/v1/admin/connector-events/" + deliveryId + "?minPosition=" + position,
+                    OPERATOR).json();
+            assertThat(detail.at("/delivery/status").asString()).isEqualTo("delivered");
+            assertThat(detail.at("/delivery/eventType").asString()).isEqualTo("issue.opened");
+            assertThat(detail.at("/delivery/posture").asString()).isEqualTo("verified");
+            assertThat(detail.at("/attempts").valueStream().map(a -> a.get("outcome").asString()).toList())
+                    .containsExactly("failed", "succeeded");
+            assertThat(detail.at("/attempts/0/statusCode").asInt()).isEqualTo(500);
+            assertThat(detail.at("/attempts/0/responseExcerpt").asString()).isEqualTo("worker answer 500");
+
+            JsonNode list = api().get("/api/v1/admin/connector-events?connectionId=" + connection.connectionId()
+                    + "&minPosition=" + position, OPERATOR).json();
+            assertThat(list.at("/total").asLong()).isEqualTo(1);
+            assertThat(list.at("/items/0/attempts").asInt()).isEqualTo(2);
+            assertThat(list.at("/items/0/lastStatusCode").asInt()).isEqualTo(200);
+            assertThat(api().get("/api/v1/admin/connector-events?eventId=msg_page&status=failed", OPERATOR).json()
+                    .at("/total").asLong()).isZero();
+
+            JsonNode connectors = api().get("/api/v1/admin/connectors?connector=github&minPosition=" + position,
+                    OPERATOR).json();
+            JsonNode row = connectors.at("/connections/items").valueStream()
+                    .filter(c -> c.get("connectionId").asString().equals(connection.connectionId()))
+                    .findFirst().orElseThrow();
+            assertThat(row.at("/attemptsLastHour").asLong()).isEqualTo(2);
+            assertThat(row.at("/successRateLastHour").asDouble()).isEqualTo(0.5);
+            assertThat(row.at("/postures/verified").asLong()).isEqualTo(1);
+            assertThat(row.at("/consecutiveFailures").asInt()).isZero();
+            assertThat(row.at("/queueDepth").asLong()).isZero();
+            assertThat(connectors.at("/catalog").valueStream().map(c -> c.get("connector").asString()))
+                    .contains("github");
+
+            Api.Response runtime = api().get("/api/v1/admin/runtime", OPERATOR);
+            assertThat(runtime.status()).as(runtime.raw()).isEqualTo(200);
+            assertThat(runtime.at("/spikeThreshold").asLong()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aWebhookThatDoesNotVerifyIsRefusedRecordedWithoutItsPayloadAndNotDelivered() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            String body = "{\"type\":\"push\",\"secret-looking\":\"payload\"}";
+            Api.Response forged = send(connection, "msg_forged", body,
+                    DeliverySignature.newSecret(new SecureRandom()), Instant.now());
+            assertThat(forged.status()).as(forged.raw()).isEqualTo(401);
+            assertThat(forged.contentType()).startsWith("application/problem+json");
+            Api.Response stale = send(connection, "msg_stale", body, connection.inboundSecret(),
+                    Instant.now().minusSeconds(301));
+            assertThat(stale.status()).as(stale.raw()).isEqualTo(401);
+            assertThat(stale.at("/detail").asString()).contains("timestamp");
+            Api.Response unsigned = api().webhook("/webhooks/connectors/" + connection.connectionId(), body,
+                    "X-Nothing", null);
+            assertThat(unsigned.status()).as(unsigned.raw()).isEqualTo(401);
+            Api.Response again = send(connection, "msg_forged", body,
+                    DeliverySignature.newSecret(new SecureRandom()), Instant.now());
+            assertThat(again.status()).isEqualTo(401);
+
+            List<Map<String, Object>> refusals = jdbc.sql("SELECT payload FROM domain_event_entry WHERE payload_type"
+                            + " LIKE '%.InboundEventRefused' AND payload::jsonb ->> 'connectionId' = :id")
+                    .param("id", connection.connectionId()).query().listOfRows();
+            assertThat(refusals).as("each distinct refusal once").hasSize(3);
+            assertThat(refusals.toString()).contains("SIGNATURE_FAILED", "TIMESTAMP_STALE")
+                    .doesNotContain("secret-looking");
+            Api.pause(Duration.ofMillis(500));
+            assertThat(worker.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWebhookToNoConnectionTooLargeOrNotUtf8IsAProblemAndDeliversNothing() {
+        String unknown = "/webhooks/connectors/con-" + UUID.randomUUID();
+        Api.Response none = api().webhook(unknown, "{}", "webhook-id", "msg_1");
+        assertThat(none.status()).as(none.raw()).isEqualTo(404);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        Api.Response odd = api().webhook("/webhooks/connectors/%3Cscript%3E", "{}", "webhook-id", "msg_1");
+        assertThat(odd.status()).as(odd.raw()).isEqualTo(404);
+
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            String large = "{\"type\":\"push\",\"pad\":\"" + "x".repeat(128 * 1024) + "\"}";
+            Api.Response tooLarge = send(connection, "msg_large", large);
+            assertThat(tooLarge.status()).as(tooLarge.raw()).isEqualTo(413);
+            HttpRequest.Builder latin1 = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/webhooks/connectors/" + connection.connectionId()))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xE9, '"', '}'}));
+            Api.Response notUtf8 = api().send(latin1, null, null);
+            assertThat(notUtf8.status()).as(notUtf8.raw()).isEqualTo(400);
+            Api.pause(Duration.ofMillis(500));
+            assertThat(worker.received()).isEmpty();
+            assertThat(eventTypes(connection.connectionId())).containsExactly("ConnectionRegistered");
+        }
+    }
+
+    @Test
+    void a410DisablesTheEndpointSoLaterEventsAreSkippedUntilReEnabledAndReplayed() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(n == 1 ? 410 : 200))) {
+            Registered connection = register(worker.url(), List.of("PT0S", "PT1S"), "PT5S");
+            String first = send(connection, "msg_a", "{\"type\":\"a\"}").at("/deliveryId").asString();
+            awaitEvent(first, "DeliveryFailed");
+            assertThat(lastPayload(first, "DeliveryFailed").at("/lastReason").asString()).isEqualTo("GONE");
+            awaitEvent(connection.connectionId(), "EndpointDisabled");
+
+            String second = send(connection, "msg_b", "{\"type\":\"b\"}").at("/deliveryId").asString();
+            assertThat(eventTypes(second)).containsExactly("ConnectorEventAccepted", "DeliverySkipped");
+
+            Api.Response enabled = api().post("/api/v1/admin/connectors/connections/" + connection.connectionId()
+                    + "/re-enable", OPERATOR, Map.of("reason", "worker redeployed"));
+            assertThat(enabled.status()).as(enabled.raw()).isEqualTo(200);
+            Api.Response redelivered = api().post("/api/v1/admin/connector-events/" + second + "/redeliver", OPERATOR,
+                    Map.of("reason", "skipped while disabled"));
+            assertThat(redelivered.status()).as(redelivered.raw()).isEqualTo(200);
+            awaitEvent(second, "DeliveryAttemptSucceeded");
+            assertThat(worker.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aWorkerThatHangsPastTheTimeoutIsATimeoutAndTheRetryDelivers() {
+        try (LocalWorker worker = new LocalWorker(n -> n == 1 ? new LocalWorker.Answer(200, Map.of(),
+                Duration.ofSeconds(4)) : LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S", "PT1S"), "PT1S");
+            String deliveryId = send(connection, "msg_hang", "{\"type\":\"slow\"}").at("/deliveryId").asString();
+            awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+            JsonNode timedOut = lastPayload(deliveryId, "DeliveryAttemptFailed");
+            assertThat(timedOut.at("/reason").asString()).isEqualTo("TIMEOUT");
+            assertThat(timedOut.at("/statusCode").isNull()).isTrue();
+            assertThat(timedOut.at("/durationMillis").asLong()).isBetween(1000L, 3000L);
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheScheduleSetsTheNextAttempt() {
+        try (LocalWorker worker = new LocalWorker(n -> n == 1
+                ? new LocalWorker.Answer(429, Map.of("Retry-After", "3"), Duration.ZERO)
+                : LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S", "PT1S"), "PT5S");
+            String deliveryId = send(connection, "msg_later", "{\"type\":\"later\"}").at("/deliveryId").asString();
+            List<LocalWorker.Received> received = worker.await(2, WAIT);
+            assertThat(Duration.between(received.get(0).at(), received.get(1).at()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(lastPayload(deliveryId, "DeliveryRetryScheduled").at("/retryAfterHonoured").asBoolean())
+                    .isTrue();
+            awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+        }
+    }
+
+    @Test
+    void aPausedConnectionHoldsItsEventsAndTheResumeDeliversThem() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            String path = "/api/v1/admin/connectors/connections/" + connection.connectionId();
+            assertThat(api().post(path + "/pause", OPERATOR, Map.of("reason", "worker migration")).status())
+                    .isEqualTo(200);
+            List<String> held = List.of(
+                    send(connection, "msg_1", "{\"type\":\"one\"}").at("/deliveryId").asString(),
+                    send(connection, "msg_2", "{\"type\":\"two\"}").at("/deliveryId").asString());
+            for (String deliveryId : held) {
+                assertThat(eventTypes(deliveryId)).containsExactly("ConnectorEventAccepted", "DeliveryHeld");
+            }
+            assertThat(api().post(path + "/resume", OPERATOR, Map.of("reason", "migrated")).status())
+                    .isEqualTo(200);
+            worker.await(2, WAIT);
+            for (String deliveryId : held) {
+                awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+                assertThat(lastPayload(deliveryId, "DeliveryAttemptDue").at("/trigger").asString())
+                        .isEqualTo("RESUME");
+            }
+        }
+    }
+
+    @Test
+    void aFailedDeliveryIsRedeliveredByAnOperator() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(n == 1 ? 500 : 200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            String deliveryId = send(connection, "msg_x", "{\"type\":\"x\"}").at("/deliveryId").asString();
+            awaitEvent(deliveryId, "DeliveryFailed");
+            assertThat(lastPayload(deliveryId, "DeliveryFailed").at("/exhausted").asBoolean()).isTrue();
+            Api.Response redelivered = api().post("/api/v1/admin/connector-events/" + deliveryId + "/redeliver",
+                    OPERATOR, Map.of("reason", "worker fixed"));
+            assertThat(redelivered.status()).as(redelivered.raw()).isEqualTo(200);
+            awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+            String actor = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = :id"
+                            + " AND payload_type LIKE '%.DeliveryAttemptDue' ORDER BY sequence_number DESC LIMIT 1")
+                    .param("id", deliveryId).query(String.class).single();
+            assertThat(actor).contains("olga", "worker fixed");
+        }
+    }
+}

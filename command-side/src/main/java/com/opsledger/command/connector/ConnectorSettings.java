@@ -1,0 +1,25 @@
+package com.opsledger.command.connector;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * Connector delivery ({@code opsledger.connector.*}, e.g. {@code OPSLEDGER_CONNECTOR_SECRET_KEY}).
+ *
+ * @param secretKey       base64 of the 32-byte AES key that seals connection secrets in their events; empty: the
+ *                        connector endpoints answer 503
+ * @param maxPayloadSize  the largest inbound webhook accepted (413 above); at most {@code opsledger.http.max-body-size}
+ * @param attemptTimeout  how long an attempt waits for the worker's answer, unless its connection says otherwise
+ * @param disableAfter    how long an endpoint may fail every attempt before it is disabled
+ * @param deliveryThreads how many attempts one node makes at once
+ */
+@ConfigurationProperties("opsledger.connector")
+public record ConnectorSettings(@DefaultValue("") String secretKey,
+                                @DefaultValue("128KB") DataSize maxPayloadSize,
+                                @DefaultValue("15s") Duration attemptTimeout,
+                                @DefaultValue("5d") Duration disableAfter,
+                                @DefaultValue("16") int deliveryThreads) {
+}

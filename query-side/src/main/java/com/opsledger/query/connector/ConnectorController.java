@@ -1,0 +1,103 @@
+package com.opsledger.query.connector;
+
+import com.opsledger.events.connector.ConnectionStatus;
+import com.opsledger.events.connector.DeliveryStatus;
+import com.opsledger.events.connector.VerificationPosture;
+import com.opsledger.query.projection.ProjectionProgress;
+import com.opsledger.query.projection.ReadModel;
+import com.opsledger.query.sql.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.opsledger.query.sql.SqlValues.wire;
+
+/**
+ * The connector screens: connector event deliveries (failures first) with every attempt, the catalog and its
+ * connections with their health, and the runtime view of queues and stalled attempts.
+ */
+@RestController
+class ConnectorController {
+
+    /** The catalog as the connections show it, and the connections (paged) with their health. */
+    record Connectors(List<ConnectorQueries.CatalogItem> catalog, Page<ConnectorQueries.ConnectionItem> connections) {
+    }
+
+    enum Sort { FAILURES, NEWEST }
+
+    private static final List<ReadModel> READ_MODELS = List.of(ConnectorEventProjection.READ_MODEL,
+            ConnectionProjection.READ_MODEL);
+
+    private final ConnectorQueries queries;
+    private final RuntimeQueries runtime;
+    private final ProjectionProgress progress;
+
+    ConnectorController(ConnectorQueries queries, RuntimeQueries runtime, ProjectionProgress progress) {
+        this.queries = queries;
+        this.runtime = runtime;
+        this.progress = progress;
+    }
+
+    /**
+     * Deliveries with their attempts so far, last status and next attempt; failures first unless {@code sort=newest}.
+     *
+     * @param eventId the upstream's event id
+     */
+    @GetMapping("/api/v1/admin/connector-events")
+    Page<ConnectorQueries.DeliveryItem> deliveries(@RequestParam(required = false) String connector,
+                                                   @RequestParam(required = false) String connectionId,
+                                                   @RequestParam(required = false) String orgId,
+                                                   @RequestParam(required = false) DeliveryStatus status,
+                                                   @RequestParam(required = false) String eventId,
+                                                   @RequestParam(required = false) VerificationPosture posture,
+                                                   @RequestParam(required = false) Instant since,
+                                                   @RequestParam(required = false) Sort sort,
+                                                   @RequestParam(required = false) Integer limit,
+                                                   @RequestParam(required = false) String cursor,
+                                                   @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.deliveries(new ConnectorQueries.DeliveryFilter(connector, connectionId, orgId, wire(status),
+                eventId, wire(posture), since), sort != Sort.NEWEST, limit, cursor);
+    }
+
+    @GetMapping("/api/v1/admin/connector-events/{id}")
+    ConnectorQueries.DeliveryDetail delivery(@PathVariable String id,
+                                             @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return queries.delivery(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No delivery " + id));
+    }
+
+    @GetMapping("/api/v1/admin/connectors")
+    Connectors connectors(@RequestParam(required = false) String connector,
+                          @RequestParam(required = false) String orgId,
+                          @RequestParam(required = false) ConnectionStatus status,
+                          @RequestParam(required = false) Boolean disabled,
+                          @RequestParam(required = false) Boolean paused,
+                          @RequestParam(required = false) Integer limit,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return new Connectors(queries.catalog(), queries.connections(new ConnectorQueries.ConnectionFilter(connector,
+                orgId, wire(status), disabled, paused), limit, cursor));
+    }
+
+    /** Queue depth per connection (spikes flagged) and the attempts that stalled or are overdue. */
+    @GetMapping("/api/v1/admin/runtime")
+    RuntimeQueries.Runtime runtime(@RequestParam(required = false) Long minPosition) {
+        await(minPosition);
+        return runtime.now();
+    }
+
+    private void await(Long minPosition) {
+        for (ReadModel readModel : READ_MODELS) {
+            progress.await(readModel, minPosition);
+        }
+    }
+}

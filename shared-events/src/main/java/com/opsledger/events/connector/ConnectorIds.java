@@ -1,0 +1,55 @@
+package com.opsledger.events.connector;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The ids of connections ({@value #CONNECTION}…, one per platform connection id), of deliveries ({@value #DELIVERY}…,
+ * one per upstream event id within its connection) and of refused inbound webhooks ({@value #REFUSAL}…, one per
+ * distinct request). All are derived from what they stand for, so a redelivered webhook names the same delivery.
+ */
+public final class ConnectorIds {
+
+    public static final String CONNECTION = "con-";
+    public static final String DELIVERY = "dlv-";
+    public static final String REFUSAL = "ref-";
+
+    private ConnectorIds() {
+    }
+
+    public static String forConnection(String platformId) {
+        return CONNECTION + uuid("connection:" + platformId);
+    }
+
+    public static String deliveryFor(String connectionId, String upstreamId) {
+        return DELIVERY + uuid("delivery:" + connectionId + ":" + upstreamId);
+    }
+
+    /** @param requestHash a hash of everything the refused request carried, so that a repeat of it is one refusal */
+    public static String refusalFor(String connectionId, String requestHash) {
+        return REFUSAL + uuid("refusal:" + connectionId + ":" + requestHash);
+    }
+
+    public static boolean isConnection(String id) {
+        return id.startsWith(CONNECTION);
+    }
+
+    /** Refuses an id of another kind: every kind of aggregate shares the event store, and that one is no connection. */
+    public static void requireConnection(String id) {
+        if (!isConnection(id)) {
+            throw new AggregateNotFoundException(id, "no such connection");
+        }
+    }
+
+    public static void requireDelivery(String id) {
+        if (!id.startsWith(DELIVERY)) {
+            throw new AggregateNotFoundException(id, "no such delivery");
+        }
+    }
+
+    private static UUID uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+}
