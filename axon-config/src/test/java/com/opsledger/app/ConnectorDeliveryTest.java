@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -309,6 +310,61 @@ class ConnectorDeliveryTest extends IntegrationTest {
                 assertThat(lastPayload(deliveryId, "DeliveryAttemptDue").at("/trigger").asString())
                         .isEqualTo("RESUME");
             }
+        }
+    }
+
+    @Test
+    void aReplayJobRedeliversTheFailedDeliveriesSinceATimeEachOnceAndShowsItsProgress() {
+        boolean[] fixed = {false};
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(fixed[0] ? 200 : 500))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            Instant since = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<String> failed = List.of(
+                    send(connection, "msg_r1", "{\"type\":\"r\"}").at("/deliveryId").asString(),
+                    send(connection, "msg_r2", "{\"type\":\"r\"}").at("/deliveryId").asString(),
+                    send(connection, "msg_r3", "{\"type\":\"r\"}").at("/deliveryId").asString());
+            for (String deliveryId : failed) {
+                awaitEvent(deliveryId, "DeliveryFailed");
+            }
+            fixed[0] = true;
+            String path = "/api/v1/admin/connectors/connections/" + connection.connectionId() + "/replays";
+            Api.Response started = api().post(path, OPERATOR, Map.of("since", since.toString(),
+                    "reason", "worker fixed"));
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            String jobId = started.at("/id").asString();
+            for (String deliveryId : failed) {
+                awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+                assertThat(lastPayload(deliveryId, "DeliveryAttemptDue").at("/jobId").asString()).isEqualTo(jobId);
+            }
+            JsonNode job = awaitReplay(jobId, "finished");
+            assertThat(job.at("/replayed").asLong()).isEqualTo(3);
+            assertThat(job.at("/startedBy").asString()).isEqualTo("olga");
+            assertThat(job.at("/reason").asString()).isEqualTo("worker fixed");
+            assertThat(worker.received()).as("three failures, three replays").hasSize(6);
+
+            Api.Response again = api().post(path, OPERATOR, Map.of("since", since.toString(), "reason", "again"));
+            JsonNode second = awaitReplay(again.at("/id").asString(), "finished");
+            assertThat(second.at("/replayed").asLong()).as("nothing failed any more").isZero();
+            assertThat(second.at("/passedOver").asLong()).isEqualTo(3);
+            Api.Response cancel = api().post("/api/v1/admin/connector-events/replays/" + jobId + "/cancel", OPERATOR,
+                    Map.of("reason", "too late"));
+            assertThat(cancel.status()).as(cancel.raw()).isEqualTo(409);
+            Api.Response future = api().post(path, OPERATOR, Map.of("since", since.plusSeconds(3600).toString(),
+                    "reason", "future"));
+            assertThat(future.status()).as(future.raw()).isEqualTo(409);
+        }
+    }
+
+    private JsonNode awaitReplay(String jobId, String state) {
+        Instant until = Instant.now().plus(WAIT);
+        while (true) {
+            Api.Response job = api().get("/api/v1/admin/connector-events/replays/" + jobId, OPERATOR);
+            if (job.status() == 200 && job.at("/state").asString().equals(state)) {
+                return job.json();
+            }
+            assertThat(Instant.now()).as("replay %s not %s within %s: %s", jobId, state, WAIT, job.raw())
+                    .isBefore(until);
+            Api.pause(Duration.ofMillis(100));
         }
     }
 

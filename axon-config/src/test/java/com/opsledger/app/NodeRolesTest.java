@@ -28,7 +28,7 @@ class NodeRolesTest {
             assertThat(node.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                     .as("no projection; only the command side's own processors")
                     .containsExactlyInAnyOrder("feedback-group-decisions", "connector-delivery",
-                            "connector-held-release", "connector-endpoint-health");
+                            "connector-held-release", "connector-endpoint-health", "connector-replays");
             assertThat(node.getBeansOfType(Scheduler.class)).as("the deadlines run here").hasSize(1);
         }
     }

@@ -14,6 +14,7 @@ public final class AggregateTypes {
     public static final String CONNECTION = "Connection";
     public static final String DELIVERY = "Delivery";
     public static final String INBOUND_REFUSAL = "InboundRefusal";
+    public static final String REPLAY_JOB = "ReplayJob";
 
     private AggregateTypes() {
     }

@@ -3,6 +3,7 @@ package com.opsledger.app.axon;
 import com.opsledger.command.connector.DeliveryDispatcher;
 import com.opsledger.command.connector.EndpointHealth;
 import com.opsledger.command.connector.HeldDeliveryRelease;
+import com.opsledger.command.connector.ReplayRunner;
 import com.opsledger.command.feedback.GroupDecisionFanOut;
 import com.opsledger.events.EventStoreSql;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -207,17 +208,17 @@ public class AxonConfiguration {
 
     /**
      * The connector area's command-side processors: the dispatcher that makes each due attempt ({@link
-     * DeliveryDispatcher}), the release of held deliveries on resume ({@link HeldDeliveryRelease}) and the endpoints'
-     * health with its stall alerts ({@link EndpointHealth}). Each has one thread and starts at the head of the store
-     * the first time it runs; a failure is retried, never skipped. What the dispatcher misses (an attempt due while it
-     * was down, or before it first ran) is no loss: each attempt has a watch deadline that declares it stalled and
-     * retries it.
+     * DeliveryDispatcher}), the release of held deliveries on resume ({@link HeldDeliveryRelease}), the endpoints'
+     * health with its stall alerts ({@link EndpointHealth}) and the replay jobs ({@link ReplayRunner}). Each has one
+     * thread and starts at the head of the store the first time it runs; a failure is retried, never skipped. What the
+     * dispatcher misses (an attempt due while it was down, or before it first ran) is no loss: each attempt has a
+     * watch deadline that declares it stalled and retries it.
      */
     @Bean
     ConfigurerModule connectorProcessors() {
         return configurer -> {
             for (String group : List.of(DeliveryDispatcher.PROCESSING_GROUP, HeldDeliveryRelease.PROCESSING_GROUP,
-                    EndpointHealth.PROCESSING_GROUP)) {
+                    EndpointHealth.PROCESSING_GROUP, ReplayRunner.PROCESSING_GROUP)) {
                 configurer.eventProcessing()
                         .registerTrackingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

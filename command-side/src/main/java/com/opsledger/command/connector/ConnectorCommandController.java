@@ -8,15 +8,19 @@ import com.opsledger.events.InvalidInput;
 import com.opsledger.events.connector.AttemptTrigger;
 import com.opsledger.events.connector.ConnectorIds;
 import com.opsledger.events.connector.SecretKind;
+import com.opsledger.events.connector.command.CancelReplay;
+import com.opsledger.events.connector.command.DescribeConnection;
 import com.opsledger.events.connector.command.PauseDelivery;
 import com.opsledger.events.connector.command.ReEnableEndpoint;
 import com.opsledger.events.connector.command.RequestAttempt;
 import com.opsledger.events.connector.command.ResumeDelivery;
 import com.opsledger.events.connector.command.RotateConnectionSecret;
+import com.opsledger.events.connector.command.StartReplay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +34,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Operators' tools for connections and deliveries: pause and resume delivery, re-enable a disabled endpoint, rotate
- * a secret, redeliver one delivery now. Each takes a reason and answers the position of its last event.
+ * a secret, redeliver one delivery now, replay the failed and skipped ones in bulk (and cancel that). Each takes a reason and answers the position of its last event.
  */
 @RestController
 class ConnectorCommandController {
@@ -48,6 +52,10 @@ class ConnectorCommandController {
      */
     record Rotation(@NotNull SecretKind kind, @Size(min = 1, max = 500) String secret, Duration overlap,
                     @NotBlank @Size(max = MAX_REASON) String reason) {
+    }
+
+    /** @param since the replay takes up deliveries that failed or were skipped at or after this time */
+    record Replay(@NotNull Instant since, @NotBlank @Size(max = MAX_REASON) String reason) {
     }
 
     /** @param signingSecret the new signing secret, for a signing rotation: the worker is to verify with it */
@@ -111,6 +119,27 @@ class ConnectorCommandController {
         commands.send(new RequestAttempt(deliveryId, AttemptTrigger.REDELIVERY, null,
                 clock.instant().truncatedTo(ChronoUnit.MICROS)), body.reason());
         return new CommandAccepted(deliveryId, positions.lastPositionOf(deliveryId));
+    }
+
+    /**
+     * Starts a background job that replays the connection's failed and skipped deliveries since a time, each once;
+     * answers 202 with the job's id. Its progress is shown at {@code /api/v1/admin/connector-events/replays/{jobId}}.
+     */
+    @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/replays")
+    ResponseEntity<CommandAccepted> replay(@PathVariable String connectionId, @Valid @RequestBody Replay body) {
+        ConnectorIds.requireConnection(connectionId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        commands.send(new DescribeConnection(connectionId, now));
+        String jobId = ConnectorIds.newReplayJob();
+        commands.send(new StartReplay(jobId, connectionId, body.since(), now), body.reason());
+        return ResponseEntity.accepted().body(new CommandAccepted(jobId, positions.lastPositionOf(jobId)));
+    }
+
+    @PostMapping("/api/v1/admin/connector-events/replays/{jobId}/cancel")
+    CommandAccepted cancelReplay(@PathVariable String jobId, @Valid @RequestBody Reason body) {
+        ConnectorIds.requireReplayJob(jobId);
+        commands.send(new CancelReplay(jobId), body.reason());
+        return new CommandAccepted(jobId, positions.lastPositionOf(jobId));
     }
 
     private CommandAccepted connection(String connectionId, Object command, String reason) {

@@ -38,6 +38,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -90,6 +92,8 @@ class Delivery {
     private PendingRetry pendingRetry;
     /** The schedule step a held delivery resumes with, or null when it was held outside the schedule. */
     private Integer heldStep;
+    /** The replay jobs that made an attempt of this delivery: each takes it up once. */
+    private final Set<String> replayedBy = new HashSet<>();
 
     Delivery() {
         // For Axon: the aggregate is rebuilt from its events.
@@ -155,7 +159,7 @@ class Delivery {
 
     /**
      * An attempt now, outside the schedule. An operator's redelivery is refused only while an attempt is in flight; a
-     * replay takes up failed and skipped deliveries, a resume held ones, and both pass over the rest.
+     * replay takes up failed and skipped deliveries, once per job, a resume held ones, and both pass over the rest.
      */
     @CommandHandler
     boolean handle(RequestAttempt command, DeadlineManager deadlines) {
@@ -168,7 +172,7 @@ class Delivery {
         }
         boolean takesUp = switch (command.trigger()) {
             case REDELIVERY -> true;
-            case REPLAY -> status.replayable();
+            case REPLAY -> status.replayable() && !replayedBy.contains(command.jobId());
             case RESUME -> status == DeliveryStatus.HELD;
             case SCHEDULE -> false;
         };
@@ -283,6 +287,9 @@ class Delivery {
     void on(DeliveryAttemptDue event) {
         attempts = event.attempt();
         inFlight = new InFlight(event.attempt(), event.scheduleStep(), event.dueAt());
+        if (event.jobId() != null) {
+            replayedBy.add(event.jobId());
+        }
         status = DeliveryStatus.ATTEMPTING;
         if (event.scheduleStep() != null) {
             pendingRetry = null;

@@ -273,6 +273,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aReplayJobTakesUpADeliveryOnceEvenWhenItFailsAgain() {
+        Instant later = NOW.plusSeconds(600);
+        DeliveryAttemptDue replayed = new DeliveryAttemptDue(DELIVERY, CONNECTION, 2, AttemptTrigger.REPLAY, null,
+                "job-1", later, later.plus(TIMEOUT).plus(Delivery.WATCH_GRACE));
+        fixture.given(accepted(), new DeliverySkipped(DELIVERY, CONNECTION, 0, Gate.DISABLED), replayed,
+                        failed(2, 500), new DeliveryFailed(DELIVERY, CONNECTION, 2, AttemptReason.SERVER_ERROR, false))
+                .when(new RequestAttempt(DELIVERY, AttemptTrigger.REPLAY, "job-1", later.plusSeconds(1)))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(accepted(), new DeliverySkipped(DELIVERY, CONNECTION, 0, Gate.DISABLED), replayed,
+                        failed(2, 500), new DeliveryFailed(DELIVERY, CONNECTION, 2, AttemptReason.SERVER_ERROR, false))
+                .when(new RequestAttempt(DELIVERY, AttemptTrigger.REPLAY, "job-2", later.plusSeconds(1)))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
     void aClosedGateAtTheAttemptHoldsOrSkipsItAndTheResumeGoesOnWithTheSameStep() {
         fixture.given(accepted(), due(1, AttemptTrigger.SCHEDULE, 1, NOW))
                 .when(new HoldDelivery(DELIVERY, 1, Gate.DISABLED))

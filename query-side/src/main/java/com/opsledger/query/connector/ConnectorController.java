@@ -31,6 +31,8 @@ class ConnectorController {
 
     enum Sort { FAILURES, NEWEST }
 
+    enum ReplayState { RUNNING, FINISHED, CANCELED }
+
     private static final List<ReadModel> READ_MODELS = List.of(ConnectorEventProjection.READ_MODEL,
             ConnectionProjection.READ_MODEL);
 
@@ -64,6 +66,24 @@ class ConnectorController {
         await(minPosition);
         return queries.deliveries(new ConnectorQueries.DeliveryFilter(connector, connectionId, orgId, wire(status),
                 eventId, wire(posture), since), sort != Sort.NEWEST, limit, cursor);
+    }
+
+    /** Bulk replays, newest first: running, finished or canceled, with how many deliveries each replayed. */
+    @GetMapping("/api/v1/admin/connector-events/replays")
+    Page<ConnectorQueries.ReplayItem> replays(@RequestParam(required = false) String connectionId,
+                                              @RequestParam(required = false) ReplayState state,
+                                              @RequestParam(required = false) Integer limit,
+                                              @RequestParam(required = false) String cursor,
+                                              @RequestParam(required = false) Long minPosition) {
+        progress.await(ReplayJobProjection.READ_MODEL, minPosition);
+        return queries.replays(connectionId, wire(state), limit, cursor);
+    }
+
+    @GetMapping("/api/v1/admin/connector-events/replays/{jobId}")
+    ConnectorQueries.ReplayItem replay(@PathVariable String jobId, @RequestParam(required = false) Long minPosition) {
+        progress.await(ReplayJobProjection.READ_MODEL, minPosition);
+        return queries.replay(jobId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No replay " + jobId));
     }
 
     @GetMapping("/api/v1/admin/connector-events/{id}")

@@ -16,7 +16,7 @@ import java.util.Optional;
 import static com.opsledger.query.sql.SqlValues.instant;
 import static com.opsledger.query.sql.SqlValues.utc;
 
-/** The reads of the connector screens, over the connector-events-v1 and connections-v1 tables. */
+/** The reads of the connector screens, over the connector-events-v1, connections-v1 and connector-replays-v1 tables. */
 @Component
 class ConnectorQueries {
 
@@ -63,6 +63,11 @@ class ConnectorQueries {
     /** A connector of the catalog as its connections show it. */
     record CatalogItem(String connector, long connections, long connected, long degraded, long disconnected,
                        long revoked, long paused, long disabled) {
+    }
+
+    record ReplayItem(String jobId, String connectionId, Instant since, String state, long replayed,
+                      long passedOver, Instant startedAt, String startedBy, String reason, Instant endedAt,
+                      String canceledBy) {
     }
 
     /** Filters of the connection list; null means "any". */
@@ -135,6 +140,19 @@ class ConnectorQueries {
                 .page(jdbc, limit, cursor, ConnectorQueries::connection);
     }
 
+    Page<ReplayItem> replays(String connectionId, String state, Integer limit, String cursor) {
+        return ListQuery.of(ReplayJobProjection.TABLE)
+                .filter("connection_id = :connection", "connection", connectionId)
+                .filter("state = :state", "state", state)
+                .orderBy(Key.desc("started_at", Type.INSTANT), Key.desc("job_id", Type.TEXT))
+                .page(jdbc, limit, cursor, ConnectorQueries::replay);
+    }
+
+    Optional<ReplayItem> replay(String jobId) {
+        return jdbc.sql("SELECT * FROM " + ReplayJobProjection.TABLE + " WHERE job_id = :id").param("id", jobId)
+                .query(ConnectorQueries::replay).optional();
+    }
+
     List<CatalogItem> catalog() {
         return jdbc.sql(CATALOG).query((rs, n) -> new CatalogItem(rs.getString("connector"),
                 rs.getLong("connections"), rs.getLong("connected"), rs.getLong("degraded"),
@@ -150,6 +168,13 @@ class ConnectorQueries {
                 rs.getObject("last_status_code", Integer.class), instant(rs, "last_attempt_at"),
                 instant(rs, "next_attempt_at"), rs.getInt("duplicates"), instant(rs, "received_at"),
                 instant(rs, "delivered_at"));
+    }
+
+    private static ReplayItem replay(ResultSet rs, int n) throws SQLException {
+        return new ReplayItem(rs.getString("job_id"), rs.getString("connection_id"), instant(rs, "since"),
+                rs.getString("state"), rs.getLong("replayed"), rs.getLong("passed_over"), instant(rs, "started_at"),
+                rs.getString("started_by"), rs.getString("reason"), instant(rs, "ended_at"),
+                rs.getString("canceled_by"));
     }
 
     private static AttemptItem attempt(ResultSet rs, int n) throws SQLException {

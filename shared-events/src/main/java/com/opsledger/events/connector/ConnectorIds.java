@@ -7,14 +7,16 @@ import java.util.UUID;
 
 /**
  * The ids of connections ({@value #CONNECTION}…, one per platform connection id), of deliveries ({@value #DELIVERY}…,
- * one per upstream event id within its connection) and of refused inbound webhooks ({@value #REFUSAL}…, one per
- * distinct request). All are derived from what they stand for, so a redelivered webhook names the same delivery.
+ * one per upstream event id within its connection), of refused inbound webhooks ({@value #REFUSAL}…, one per
+ * distinct request) and of replay jobs ({@value #REPLAY_JOB}…, random). All but the last are derived from what they
+ * stand for, so a redelivered webhook names the same delivery.
  */
 public final class ConnectorIds {
 
     public static final String CONNECTION = "con-";
     public static final String DELIVERY = "dlv-";
     public static final String REFUSAL = "ref-";
+    public static final String REPLAY_JOB = "rpl-";
 
     private ConnectorIds() {
     }
@@ -32,6 +34,10 @@ public final class ConnectorIds {
         return REFUSAL + uuid("refusal:" + connectionId + ":" + requestHash);
     }
 
+    public static String newReplayJob() {
+        return REPLAY_JOB + UUID.randomUUID();
+    }
+
     public static boolean isConnection(String id) {
         return id.startsWith(CONNECTION);
     }
@@ -46,6 +52,12 @@ public final class ConnectorIds {
     public static void requireDelivery(String id) {
         if (!id.startsWith(DELIVERY)) {
             throw new AggregateNotFoundException(id, "no such delivery");
+        }
+    }
+
+    public static void requireReplayJob(String id) {
+        if (!id.startsWith(REPLAY_JOB)) {
+            throw new AggregateNotFoundException(id, "no such replay job");
         }
     }
 
