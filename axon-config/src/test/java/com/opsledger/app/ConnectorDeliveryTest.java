@@ -173,6 +173,12 @@ class ConnectorDeliveryTest extends IntegrationTest {
             assertThat(connectors.at("/catalog").valueStream().map(c -> c.get("connector").asString()))
                     .contains("github");
 
+            String metrics = api().get("/actuator/prometheus", Api.token("alex", "admin")).raw();
+            assertThat(metrics).contains("opsledger_connector_attempts_total{outcome=\"server_error\"}",
+                    "opsledger_connector_attempts_total{outcome=\"delivered\"}",
+                    "opsledger_connector_delivery_latency_seconds_count", "opsledger_connector_queue_depth_deliveries",
+                    "opsledger_connector_endpoints_disabled_endpoints");
+
             Api.Response runtime = api().get("/api/v1/admin/runtime", OPERATOR);
             assertThat(runtime.status()).as(runtime.raw()).isEqualTo(200);
             assertThat(runtime.at("/spikeThreshold").asLong()).isEqualTo(100);

@@ -5,6 +5,7 @@ import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.command.connector.delivery.WebhookSender;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.WireName;
+import com.opsledger.events.connector.AttemptReason;
 import com.opsledger.events.connector.ConnectionDescription;
 import com.opsledger.events.connector.command.DescribeConnection;
 import com.opsledger.events.connector.command.HoldDelivery;
@@ -116,6 +117,11 @@ public class DeliveryDispatcher {
             Timer.builder("opsledger.connector.attempt.duration").tag("outcome", WireName.of(result.reason()))
                     .publishPercentileHistogram().register(meters)
                     .record(Duration.ofMillis(result.durationMillis()));
+            if (result.reason() == AttemptReason.DELIVERED) {
+                // From the upstream's webhook to the worker's answer, retries included.
+                Timer.builder("opsledger.connector.delivery.latency").publishPercentileHistogram().register(meters)
+                        .record(Duration.between(event.receivedAt(), clock.instant()));
+            }
         } catch (RuntimeException e) {
             // Nothing recorded: the delivery's watch declares the attempt stalled and the schedule goes on.
             log.warn("attempt {} of {} could not be made or recorded", due.attempt(), due.deliveryId(), e);
