@@ -15,6 +15,7 @@ public final class AggregateTypes {
     public static final String DELIVERY = "Delivery";
     public static final String INBOUND_REFUSAL = "InboundRefusal";
     public static final String REPLAY_JOB = "ReplayJob";
+    public static final String RUNTIME_TASK = "RuntimeTask";
 
     private AggregateTypes() {
     }

@@ -5,6 +5,7 @@ import com.opsledger.events.connector.DeliveryStatus;
 import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.projection.ReadModel;
+import com.opsledger.query.runtime.RuntimeTaskProjection;
 import com.opsledger.query.sql.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,10 +109,11 @@ class ConnectorController {
                 orgId, wire(status), disabled, paused), limit, cursor));
     }
 
-    /** Queue depth per connection (spikes flagged) and the attempts that stalled or are overdue. */
+    /** Queue depth per connection and per runtime worker (spikes flagged), and the attempts stalled or overdue. */
     @GetMapping("/api/v1/admin/runtime")
     RuntimeQueries.Runtime runtime(@RequestParam(required = false) Long minPosition) {
         await(minPosition);
+        progress.await(RuntimeTaskProjection.READ_MODEL, minPosition);
         return runtime.now();
     }
 

@@ -1,0 +1,95 @@
+package com.opsledger.query.runtime;
+
+import com.opsledger.events.runtime.RuntimeKind;
+import com.opsledger.events.runtime.RuntimeStatus;
+import com.opsledger.query.projection.ProjectionProgress;
+import com.opsledger.query.sql.ListQuery;
+import com.opsledger.query.sql.ListQuery.Key;
+import com.opsledger.query.sql.ListQuery.Type;
+import com.opsledger.query.sql.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import static com.opsledger.query.sql.SqlValues.instant;
+import static com.opsledger.query.sql.SqlValues.utc;
+import static com.opsledger.query.sql.SqlValues.wire;
+
+/** The sandbox and job status views: the platform's runtime jobs and sandboxes, newest report first, filtered. */
+@RestController
+class RuntimeController {
+
+    record RuntimeItem(String runtimeId, String id, String kind, String orgId, String workspaceId, String worker,
+                       String connectionId, String status, String detail, Instant firstSeenAt, Instant observedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ProjectionProgress progress;
+
+    RuntimeController(JdbcClient jdbc, ProjectionProgress progress) {
+        this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    @GetMapping("/api/v1/admin/sandboxes")
+    Page<RuntimeItem> sandboxes(@RequestParam(required = false) RuntimeStatus status,
+                                @RequestParam(required = false) String worker,
+                                @RequestParam(required = false) String orgId,
+                                @RequestParam(required = false) String connectionId,
+                                @RequestParam(required = false) Instant since,
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) Long minPosition) {
+        return list(RuntimeKind.SANDBOX, status, worker, orgId, connectionId, since, limit, cursor, minPosition);
+    }
+
+    @GetMapping("/api/v1/admin/runtime/jobs")
+    Page<RuntimeItem> jobs(@RequestParam(required = false) RuntimeStatus status,
+                           @RequestParam(required = false) String worker,
+                           @RequestParam(required = false) String orgId,
+                           @RequestParam(required = false) String connectionId,
+                           @RequestParam(required = false) Instant since,
+                           @RequestParam(required = false) Integer limit,
+                           @RequestParam(required = false) String cursor,
+                           @RequestParam(required = false) Long minPosition) {
+        return list(RuntimeKind.JOB, status, worker, orgId, connectionId, since, limit, cursor, minPosition);
+    }
+
+    @GetMapping({"/api/v1/admin/sandboxes/{id}", "/api/v1/admin/runtime/jobs/{id}"})
+    RuntimeItem one(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        progress.await(RuntimeTaskProjection.READ_MODEL, minPosition);
+        return jdbc.sql("SELECT * FROM " + RuntimeTaskProjection.TABLE + " WHERE runtime_id = :id").param("id", id)
+                .query(RuntimeController::item).optional()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No job or sandbox " + id));
+    }
+
+    private Page<RuntimeItem> list(RuntimeKind kind, RuntimeStatus status, String worker, String orgId,
+                                   String connectionId, Instant since, Integer limit, String cursor,
+                                   Long minPosition) {
+        progress.await(RuntimeTaskProjection.READ_MODEL, minPosition);
+        return ListQuery.of(RuntimeTaskProjection.TABLE)
+                .filter("kind = :kind", "kind", wire(kind))
+                .filter("status = :status", "status", wire(status))
+                .filter("worker = :worker", "worker", worker)
+                .filter("org_id = :org", "org", orgId)
+                .filter("connection_id = :connection", "connection", connectionId)
+                .filter("observed_at >= :since", "since", utc(since))
+                .orderBy(Key.desc("observed_at", Type.INSTANT), Key.desc("runtime_id", Type.TEXT))
+                .page(jdbc, limit, cursor, RuntimeController::item);
+    }
+
+    private static RuntimeItem item(ResultSet rs, int n) throws SQLException {
+        return new RuntimeItem(rs.getString("runtime_id"), rs.getString("platform_id"), rs.getString("kind"),
+                rs.getString("org_id"), rs.getString("workspace_id"), rs.getString("worker"),
+                rs.getString("connection_id"), rs.getString("status"), rs.getString("detail"),
+                instant(rs, "first_seen_at"), instant(rs, "observed_at"));
+    }
+}

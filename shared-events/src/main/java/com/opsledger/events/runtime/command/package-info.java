@@ -1,0 +1,2 @@
+/** The platform's reports of its runtime jobs and sandboxes. */
+package com.opsledger.events.runtime.command;

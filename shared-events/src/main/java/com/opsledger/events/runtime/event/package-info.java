@@ -1,0 +1,2 @@
+/** What the platform reported of its runtime jobs and sandboxes. */
+package com.opsledger.events.runtime.event;
