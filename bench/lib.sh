@@ -11,6 +11,7 @@ JAR=axon-config/target/opsledger.jar
 SERVICE_KEY=opsledger-bench-service-key
 HMAC_SECRET=opsledger-bench-hmac-secret-of-at-least-32-bytes
 STRIPE_WEBHOOK_SECRET=whsec_opsledger_bench
+CONNECTOR_SECRET_KEY=b3BzbGVkZ2VyLWJlbmNoLWNvbm5lY3Rvci1zZWFsLWs=
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -32,6 +33,7 @@ start_service() {
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" OPSLEDGER_SERVICE_KEY=$SERVICE_KEY \
     OPSLEDGER_JWT_HMAC_SECRET=$HMAC_SECRET OPSLEDGER_STRIPE_WEBHOOK_SECRET=$STRIPE_WEBHOOK_SECRET PORT=$BENCH_PORT \
+    OPSLEDGER_CONNECTOR_SECRET_KEY=$CONNECTOR_SECRET_KEY \
         java $BENCH_JAVA_OPTS -jar "$JAR" >>"$1" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +47,13 @@ import java.util.regex.Pattern;
  *       test's Stripe load: wallets whose approval threshold (1,000) makes every third authorization (2,000) use one
  *       of three approved spend requests; each authorization request is retried until answered, half of them
  *       delivered again (the same answer must come), then Stripe's {@code issuing_authorization.created} delivered
- *       twice; {@code ackLog} gets "request ID WALLET APPROVED" and "created ID" lines for answered ones.</li>
+ *       twice; {@code ackLog} gets "request ID WALLET APPROVED" and "created ID" lines for answered ones;</li>
+ *   <li>{@code connector clients=16 seconds=15} (or {@code rate=200}): inbound connector webhooks, each signed per
+ *       Standard Webhooks, to a connection it registers whose endpoint is a worker in this process; {@code lagMs} is
+ *       the time from sending a webhook to the worker's receipt of its first attempt. {@code failFirst=N}: the worker
+ *       answers 503 to the first attempt of every N-th event; {@code schedule=PT0S,PT2S}: the connection's retry
+ *       schedule; {@code ackLog=FILE} gets "accepted UPSTREAM_ID DELIVERY_ID" per 200 (each webhook is retried until
+ *       answered), {@code receiptLog=FILE} "received DELIVERY_ID ATTEMPT STATUS" per request the worker answered.</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
  */
@@ -96,7 +104,9 @@ public class LoadDriver {
             case "query" -> driver.queries();
             case "authorize" -> driver.authorizations();
             case "stripe-storm" -> driver.stripeStorm();
-            default -> throw new IllegalArgumentException("mode: submit | transitions | query | authorize | stripe-storm");
+            case "connector" -> driver.connector();
+            default -> throw new IllegalArgumentException(
+                    "mode: submit | transitions | query | authorize | stripe-storm | connector");
         };
         System.out.println(result);
         System.exit(0);
@@ -445,6 +455,149 @@ public class LoadDriver {
             return send(HttpRequest.newBuilder(URI.create(base + "/webhooks/stripe")).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Stripe-Signature", signature)
                     .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- connector webhooks ------------------------------------------------------------------------------------
+
+    String connector() throws Exception {
+        ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
+        Set<String> measuredIds = ConcurrentHashMap.newKeySet();
+        Set<String> receivedOnce = ConcurrentHashMap.newKeySet();
+        int failFirst = intOption("failFirst", 0);
+        Path receiptLog = options.containsKey("receiptLog") ? Path.of(options.get("receiptLog")) : null;
+        BufferedWriter receipts = receiptLog == null ? null : Files.newBufferedWriter(receiptLog,
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        com.sun.net.httpserver.HttpServer worker = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 512);
+        worker.setExecutor(Executors.newFixedThreadPool(32));
+        worker.createContext("/", exchange -> {
+            long now = System.nanoTime();
+            exchange.getRequestBody().readAllBytes();
+            String upstream = exchange.getRequestHeaders().getFirst("X-OpsLedger-Upstream-Id");
+            String attempt = exchange.getRequestHeaders().getFirst("X-OpsLedger-Attempt");
+            String deliveryId = exchange.getRequestHeaders().getFirst("webhook-id");
+            long n = Long.parseLong(upstream.substring(upstream.lastIndexOf('-') + 1));
+            int status = failFirst > 0 && n % failFirst == 0 && "1".equals(attempt) ? 503 : 204;
+            if (receivedOnce.add(upstream) && measuredIds.contains(upstream)) {
+                Long sent = sentAt.get(upstream);
+                if (sent != null) {
+                    lagMicros.add((now - sent) / 1000);
+                }
+            }
+            if (receipts != null) {
+                synchronized (receipts) {
+                    receipts.write("received " + deliveryId + " " + attempt + " " + status + "\n");
+                    receipts.flush();
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        worker.start();
+        String schedule = option("schedule", "PT0S,PT5S,PT5M");
+        String inbound = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+                ("bench-inbound-" + run + "-secret").substring(0, 24).getBytes(StandardCharsets.UTF_8));
+        String registered = postUntilAnswered("/api/v1/ingest/connections", "{\"id\":\"bench-" + run
+                + "\",\"connector\":\"github\",\"orgId\":\"org-bench\",\"workspaceId\":\"ws-bench\",\"endpointUrl\":"
+                + "\"http://127.0.0.1:" + worker.getAddress().getPort() + "/hook\",\"scheme\":\"standard_webhooks\","
+                + "\"inboundSecret\":\"" + inbound + "\",\"retrySchedule\":{\"delays\":[\""
+                + String.join("\",\"", schedule.split(",")) + "\"],\"jitter\":0},\"attemptTimeout\":\"PT5S\"}", false);
+        String connectionId = match(Pattern.compile("\"connectionId\":\"([^\"]+)\""), registered);
+        Path ackLog = options.containsKey("ackLog") ? Path.of(options.get("ackLog")) : null;
+        BufferedWriter acks = ackLog == null ? null : Files.newBufferedWriter(ackLog, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Pattern deliveryId = Pattern.compile("\"deliveryId\":\"([^\"]+)\"");
+        ConnectorWebhook send = (measured, deadline) -> {
+            String upstream = "evt-" + run + "-" + sequence.incrementAndGet();
+            String body = "{\"type\":\"push\",\"ref\":\"refs/heads/main\",\"id\":\"" + upstream
+                    + "\",\"commits\":[{\"message\":\"bench\"}]}";
+            if (measured) {
+                measuredIds.add(upstream);
+            }
+            while (true) {
+                sentAt.putIfAbsent(upstream, System.nanoTime());
+                HttpResponse<String> answer = signedConnectorWebhook(connectionId, inbound, upstream, body);
+                if (answer != null && answer.statusCode() == 200) {
+                    if (acks != null) {
+                        synchronized (acks) {
+                            try {
+                                acks.write("accepted " + upstream + " " + match(deliveryId, answer.body()) + "\n");
+                                acks.flush();
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    }
+                    return true;
+                }
+                if (acks == null || System.nanoTime() > deadline + TimeUnit.SECONDS.toNanos(60)) {
+                    return false;
+                }
+                failed.incrementAndGet();
+                sleep(200);
+            }
+        };
+        boolean atRate = options.containsKey("rate");
+        double elapsed;
+        if (atRate) {
+            elapsed = fixedRate(measured -> send.post(measured, System.nanoTime()));
+        } else {
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(intOption("seconds", 15));
+            cpuAtStart = CpuTicks.now(servicePid);
+            runClients(intOption("clients", 16), () -> {
+                while (System.nanoTime() < deadline) {
+                    long sent = System.nanoTime();
+                    if (send.post(true, deadline)) {
+                        ok.incrementAndGet();
+                        latenciesMicros.add((System.nanoTime() - sent) / 1000);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            elapsed = (System.nanoTime() - start) / 1e9;
+            cpuAtEnd = CpuTicks.now(servicePid);
+        }
+        // The receipts of the last webhooks come after their answers: wait for them (a crash test waits longer).
+        long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOption("settleSeconds", 10));
+        while (!receivedOnce.containsAll(measuredIds) && System.nanoTime() < settle) {
+            sleep(50);
+        }
+        worker.stop(0);
+        if (acks != null) {
+            acks.close();
+        }
+        if (receipts != null) {
+            receipts.close();
+        }
+        return report(atRate ? "connector-at-rate" : "connector", intOption(atRate ? "rate" : "clients", 16), elapsed)
+                .replaceFirst("}$", ",\"connectionId\":\"" + connectionId + "\",\"receivedEvents\":"
+                        + receivedOnce.size() + ",\"sentEvents\":" + sentAt.size() + "}");
+    }
+
+    /** One webhook of the connector load; answers whether it was accepted (200). */
+    private interface ConnectorWebhook {
+        boolean post(boolean measured, long deadline);
+    }
+
+    /** Posts a connector webhook signed per Standard Webhooks (base64 HMAC-SHA256 of "id.timestamp.body"). */
+    private HttpResponse<String> signedConnectorWebhook(String connectionId, String secret, String id, String body) {
+        long t = System.currentTimeMillis() / 1000;
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)),
+                    "HmacSHA256"));
+            String signature = "v1," + java.util.Base64.getEncoder().encodeToString(
+                    mac.doFinal((id + "." + t + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return send(HttpRequest.newBuilder(URI.create(base + "/webhooks/connectors/" + connectionId))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("webhook-id", id).header("webhook-timestamp", Long.toString(t))
+                    .header("webhook-signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Sends commands and waits for their results, with the operator's reason (if any) in their metadata, and retries
@@ -28,6 +31,12 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final TransactionManager transactions;
+    /** Where {@link #sendOnItsOwn} sends from; daemon threads, created as needed. */
+    private final ExecutorService alone = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "command-on-its-own");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CommandSender(CommandGateway gateway, TransactionManager transactions) {
         this.gateway = gateway;
@@ -47,6 +56,22 @@ public class CommandSender {
 
     public <R> R send(Object command) {
         return send(command, MetaData.emptyInstance());
+    }
+
+    /**
+     * Sends from a thread of its own and waits: outside the current unit of work, so that the command's events
+     * commit at once. For an event handler that sends many commands for one event (a replay job), whose commands
+     * nested in the processor's unit of work would all commit only when the handler returns.
+     */
+    public <R> R sendOnItsOwn(Object command, MetaData metaData) {
+        try {
+            return alone.submit(() -> this.<R>send(command, metaData)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending " + command.getClass().getSimpleName(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     /**

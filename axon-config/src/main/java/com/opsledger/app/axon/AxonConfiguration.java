@@ -206,13 +206,17 @@ public class AxonConfiguration {
                         config -> PropagatingErrorHandler.instance());
     }
 
+    private static final int CONNECTOR_BATCH = 100;
+
     /**
      * The connector area's command-side processors: the dispatcher that makes each due attempt ({@link
      * DeliveryDispatcher}), the release of held deliveries on resume ({@link HeldDeliveryRelease}), the endpoints'
      * health with its stall alerts ({@link EndpointHealth}) and the replay jobs ({@link ReplayRunner}). Each has one
      * thread and starts at the head of the store the first time it runs; a failure is retried, never skipped. What the
      * dispatcher misses (an attempt due while it was down, or before it first ran) is no loss: each attempt has a
-     * watch deadline that declares it stalled and retries it.
+     * watch deadline that declares it stalled and retries it. In batches of {@value #CONNECTOR_BATCH} events: the
+     * commands a batch sends commit with its token, in one transaction (the replay jobs and the release send theirs
+     * each on its own, so that their progress shows while they run).
      */
     @Bean
     ConfigurerModule connectorProcessors() {
@@ -222,6 +226,7 @@ public class AxonConfiguration {
                 configurer.eventProcessing()
                         .registerTrackingEventProcessor(group, org.axonframework.config.Configuration::eventStore,
                                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andBatchSize(CONNECTOR_BATCH)
                                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                         .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             }

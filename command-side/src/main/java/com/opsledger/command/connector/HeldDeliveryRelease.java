@@ -51,7 +51,7 @@ public class HeldDeliveryRelease {
                 .query(String.class).list();
         MetaData onBehalf = metaData.subset(MetaDataKeys.ACTOR, MetaDataKeys.REASON);
         for (String deliveryId : held) {
-            commands.send(new RequestAttempt(deliveryId, AttemptTrigger.RESUME, null, at), onBehalf);
+            commands.sendOnItsOwn(new RequestAttempt(deliveryId, AttemptTrigger.RESUME, null, at), onBehalf);
         }
     }
 }

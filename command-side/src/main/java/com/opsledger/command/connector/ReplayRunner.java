@@ -72,8 +72,8 @@ public class ReplayRunner {
                 if (candidate.at().isBefore(job.since())) {
                     continue;
                 }
-                boolean madeDue = commands.send(new RequestAttempt(candidate.deliveryId(), AttemptTrigger.REPLAY,
-                        job.jobId(), clock.instant()), onBehalf);
+                boolean madeDue = commands.sendOnItsOwn(new RequestAttempt(candidate.deliveryId(),
+                        AttemptTrigger.REPLAY, job.jobId(), clock.instant()), onBehalf);
                 if (madeDue) {
                     replayed++;
                 } else {
@@ -88,7 +88,7 @@ public class ReplayRunner {
     }
 
     private boolean progress(ReplayStarted job, long replayed, long passedOver, boolean finished) {
-        return commands.send(new RecordReplayProgress(job.jobId(), replayed, passedOver, finished),
+        return commands.sendOnItsOwn(new RecordReplayProgress(job.jobId(), replayed, passedOver, finished),
                 MetaData.with(MetaDataKeys.ACTOR, DeliveryDispatcher.ACTOR));
     }
 }
