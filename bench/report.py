@@ -83,6 +83,10 @@ def write(path, prefix, db, rows, settings):
     decision_floor = median("pgbench-decision-one-transaction@16")
     if decision_floor and median("authorize@16"):
         ratios["authorize@16 / pgbench-decision-one-transaction@16"] = round(median("authorize@16") / decision_floor, 4)
+    delivery_floor = median("pgbench-delivery-one-transaction@16")
+    if delivery_floor and median("connector@16"):
+        ratios["connector@16 / pgbench-delivery-one-transaction@16"] = round(median("connector@16") / delivery_floor,
+                                                                             4)
     best_submit = max((median("submit@16") or 0), (median("submit@64") or 0))
     half = [k for k in figures if k.startswith("submit-at-half-rate")]
     lag_p99 = figures[half[0]]["lagP99Ms"]["median"] if half and "lagP99Ms" in figures[half[0]] else None
@@ -141,7 +145,8 @@ def write(path, prefix, db, rows, settings):
             key, fmt(e, "perSecond"), fmt(e, "latencyP50Ms"), fmt(e, "latencyP95Ms"), fmt(e, "latencyP99Ms"),
             fmt(e, "lagP50Ms"), fmt(e, "lagP99Ms"), fmt2(e, "serviceCpuMs"), fmt2(e, "postgresCpuMs"),
             fmt2(e, "driverCpuMs")))
-    for name, what in (("warm-up", "submission"), ("decision-warm-up", "decision")):
+    for name, what in (("warm-up", "submission"), ("decision-warm-up", "decision"),
+                       ("delivery-warm-up", "connector webhook")):
         warm = [g for (fig, _), g in groups.items() if fig == name]
         if warm:
             w = warm[0][0]

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A scheduled retry is a row in PostgreSQL: it is made after the node that scheduled it has stopped. */
+/** A scheduled retry is a row in PostgreSQL: it is made after the node that scheduled or picked it has stopped. */
 class ConnectorDeliveryRestartTest {
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
@@ -51,8 +51,13 @@ class ConnectorDeliveryRestartTest {
                 awaitCount(store, deliveryId, "DeliveryRetryScheduled", 1);
             }
             assertThat(worker.received()).as("stopped before the retry").hasSize(1);
+            // As if a node had picked the retry and died (kill -9) before it ran: it stays picked by that node until
+            // the node has missed its heartbeats, and is then run by a live one.
+            assertThat(store.sql("UPDATE scheduled_tasks SET picked = true, picked_by = 'a-dead-node',"
+                    + " last_heartbeat = now() - interval '10 minutes', execution_time = now()"
+                    + " WHERE convert_from(task_data, 'UTF8') LIKE '%delivery-retry%'").update()).isEqualTo(1);
             try (ConfigurableApplicationContext second = TestService.start(TestService.settings(database))) {
-                worker.await(2, Duration.ofSeconds(30));
+                worker.await(2, Duration.ofSeconds(90));
                 awaitCount(store, deliveryId, "DeliveryAttemptSucceeded", 1);
             }
             assertThat(worker.received()).extracting(r -> r.header("webhook-id")).containsExactly(deliveryId,

@@ -30,9 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * delivery's watch deadline declares stalled and retries. So the worker receives an attempt at most once per attempt
  * recorded.
  *
- * <p>When all threads are busy the processor's thread makes the attempt itself: the backlog waits in the event
- * store, not in memory.
+ * <p>When twice as many attempts as threads are queued or under way, the processor waits: the backlog stays in the
+ * event store, not in memory.
  */
 @Component
 @ProcessingGroup(DeliveryDispatcher.PROCESSING_GROUP)
@@ -62,7 +62,8 @@ public class DeliveryDispatcher {
     private final WebhookSender sender;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final ThreadPoolExecutor threads;
+    private final ExecutorService threads;
+    private final Semaphore waiting;
 
     DeliveryDispatcher(CommandSender commands, EventStore eventStore, SecretSeal seal, ConnectorSettings settings,
                        MeterRegistry meters, Clock clock) {
@@ -73,22 +74,33 @@ public class DeliveryDispatcher {
         this.clock = clock;
         this.sender = new WebhookSender(clock);
         AtomicInteger number = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(settings.deliveryThreads(), settings.deliveryThreads(), 1,
-                TimeUnit.MINUTES, new ArrayBlockingQueue<>(settings.deliveryThreads()), task -> {
-                    Thread thread = new Thread(task, "connector-delivery-" + number.getAndIncrement());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.threads = Executors.newFixedThreadPool(settings.deliveryThreads(), task -> {
+            Thread thread = new Thread(task, "connector-delivery-" + number.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.waiting = new Semaphore(2 * settings.deliveryThreads());
     }
 
     @EventHandler
     void on(DeliveryAttemptDue due) {
-        Runnable attempt = () -> attempt(due);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unit -> threads.execute(attempt));
+            CurrentUnitOfWork.get().afterCommit(unit -> handOver(due));
         } else {
-            threads.execute(attempt);
+            handOver(due);
         }
+    }
+
+    /** Waits while {@link #waiting} attempts are queued or under way: the backlog stays in the event store. */
+    private void handOver(DeliveryAttemptDue due) {
+        waiting.acquireUninterruptibly();
+        threads.execute(() -> {
+            try {
+                attempt(due);
+            } finally {
+                waiting.release();
+            }
+        });
     }
 
     private void attempt(DeliveryAttemptDue due) {
