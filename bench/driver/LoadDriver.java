@@ -53,7 +53,9 @@ import java.util.regex.Pattern;
  *       the time from sending a webhook to the worker's receipt of its first attempt. {@code failFirst=N}: the worker
  *       answers 503 to the first attempt of every N-th event; {@code schedule=PT0S,PT2S}: the connection's retry
  *       schedule; {@code ackLog=FILE} gets "accepted UPSTREAM_ID DELIVERY_ID" per 200 (each webhook is retried until
- *       answered), {@code receiptLog=FILE} "received DELIVERY_ID ATTEMPT STATUS" per request the worker answered.</li>
+ *       answered), {@code receiptLog=FILE} "received DELIVERY_ID ATTEMPT STATUS" per request the worker answered;
+ *       with {@code token=OPERATOR} the worker answers until every delivery is recorded as delivered (at most
+ *       {@code settleSeconds}).</li>
  * </ul>
  * Prints one JSON object: counts, throughput per second and latency percentiles in milliseconds.
  */
@@ -563,10 +565,13 @@ public class LoadDriver {
             elapsed = (System.nanoTime() - start) / 1e9;
             cpuAtEnd = CpuTicks.now(servicePid);
         }
-        // The receipts of the last webhooks come after their answers: wait for them (a crash test waits longer).
+        // The receipts of the last webhooks come after their answers: wait for them. With a token (the crash test),
+        // the worker goes on answering until the service has recorded every delivery as delivered: an attempt the
+        // worker answered may have lost its outcome in a kill, and its retry must find the worker there.
         long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(intOption("settleSeconds", 10));
-        while (!receivedOnce.containsAll(measuredIds) && System.nanoTime() < settle) {
-            sleep(50);
+        while (!(receivedOnce.containsAll(measuredIds) && (token.isEmpty() || allDelivered(connectionId)))
+                && System.nanoTime() < settle) {
+            sleep(token.isEmpty() ? 50 : 1000);
         }
         worker.stop(0);
         if (acks != null) {
@@ -578,6 +583,12 @@ public class LoadDriver {
         return report(atRate ? "connector-at-rate" : "connector", intOption(atRate ? "rate" : "clients", 16), elapsed)
                 .replaceFirst("}$", ",\"connectionId\":\"" + connectionId + "\",\"receivedEvents\":"
                         + receivedOnce.size() + ",\"sentEvents\":" + sentAt.size() + "}");
+    }
+
+    /** Whether the connection's deliveries are all delivered: the failures-first list starts with a delivered one. */
+    private boolean allDelivered(String connectionId) {
+        HttpResponse<String> page = get("/api/v1/admin/connector-events?limit=1&connectionId=" + connectionId);
+        return page != null && page.statusCode() == 200 && page.body().contains("\"status\":\"delivered\"");
     }
 
     /** One webhook of the connector load; answers whether it was accepted (200). */

@@ -60,7 +60,7 @@ class Delivery {
     static final String WATCH = "delivery-attempt-watch";
     /** How long after its timeout an attempt without an outcome is declared stalled. */
     static final Duration WATCH_GRACE = Duration.ofSeconds(30);
-    /** The actor of what the delivery does on its own (retries, stalls). */
+    /** The actor of what connector delivery does on its own (retries, stalls, attempts, alerts). */
     static final String ACTOR = "system:connector-delivery";
 
     /** The retry deadline's payload: which step of the schedule is due. */
@@ -267,8 +267,11 @@ class Delivery {
         return (hash.getLeastSignificantBits() >>> 11) / (double) (1L << 53);
     }
 
-    /** The metadata of what the delivery does on its own, in its deadlines; a command brings its own actor. */
-    private static MetaData system() {
+    /**
+     * The metadata of what connector delivery does on its own: this aggregate's deadlines, and the commands of the
+     * dispatcher, the endpoints' health and the replay jobs' progress.
+     */
+    static MetaData system() {
         return MetaData.with(MetaDataKeys.ACTOR, ACTOR);
     }
 

@@ -3,7 +3,6 @@ package com.opsledger.command.connector;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.command.connector.delivery.WebhookSender;
-import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.AttemptReason;
 import com.opsledger.events.connector.ConnectionDescription;
@@ -19,7 +18,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DeliveryDispatcher {
 
     public static final String PROCESSING_GROUP = "connector-delivery";
-    static final String ACTOR = "system:connector-delivery";
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final CommandSender commands;
@@ -113,7 +110,7 @@ public class DeliveryDispatcher {
                 return;
             }
             if (connection.gate() != ConnectionDescription.Gate.OPEN) {
-                commands.send(new HoldDelivery(due.deliveryId(), due.attempt(), connection.gate()), system());
+                commands.send(new HoldDelivery(due.deliveryId(), due.attempt(), connection.gate()), Delivery.system());
                 return;
             }
             ConnectorEventAccepted event = accepted(due.deliveryId());
@@ -124,7 +121,7 @@ public class DeliveryDispatcher {
             }
             commands.send(new RecordDeliveryAttempt(due.deliveryId(), due.attempt(), result.reason(),
                     result.statusCode(), result.startedAt(), result.durationMillis(), result.excerpt(),
-                    result.retryAfter()), system());
+                    result.retryAfter()), Delivery.system());
             meters.counter("opsledger.connector.attempts", "outcome", WireName.of(result.reason())).increment();
             Timer.builder("opsledger.connector.attempt.duration").tag("outcome", WireName.of(result.reason()))
                     .publishPercentileHistogram().register(meters)
@@ -156,10 +153,6 @@ public class DeliveryDispatcher {
     /** The accepted event, which opens every delivery's stream, with the payload as the upstream sent it. */
     private ConnectorEventAccepted accepted(String deliveryId) {
         return (ConnectorEventAccepted) eventStore.readEvents(deliveryId).next().getPayload();
-    }
-
-    private static MetaData system() {
-        return MetaData.with(MetaDataKeys.ACTOR, ACTOR);
     }
 
     @PreDestroy

@@ -19,7 +19,6 @@ import com.opsledger.events.notification.command.ReceiveNotification;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,7 +28,7 @@ import java.time.Instant;
  * outcome is told to the connection ({@link RecordEndpointResult}), which keeps since when the endpoint fails,
  * disables it (410, or failing for {@code disable-after}) and stalls it at an attempt without an outcome; a stall
  * raises one notification ({@code connector_stalled}, one per connection and stall) and the connection's next success
- * acknowledges it as {@value #ACTOR}, with the reason. One processor ({@value #PROCESSING_GROUP}) handles them all in
+ * acknowledges it as {@value Delivery#ACTOR}, with the reason. One processor ({@value #PROCESSING_GROUP}) handles them all in
  * the order of the event store, so a success is never taken for older than the stall it ends. It is never replayed;
  * each command it sends is idempotent, so a crash that makes it handle an event again changes nothing twice.
  */
@@ -39,7 +38,6 @@ import java.time.Instant;
 public class EndpointHealth {
 
     public static final String PROCESSING_GROUP = "connector-endpoint-health";
-    static final String ACTOR = "system:connector-delivery";
 
     private final CommandSender commands;
     private final ConnectorSettings settings;
@@ -67,7 +65,7 @@ public class EndpointHealth {
 
     private void result(String connectionId, String deliveryId, int attempt, AttemptReason reason, Instant at) {
         commands.send(new RecordEndpointResult(connectionId, deliveryId, attempt, reason, at,
-                settings.disableAfter()), system());
+                settings.disableAfter()), Delivery.system());
     }
 
     @EventHandler
@@ -82,15 +80,16 @@ public class EndpointHealth {
                 NotificationKind.CONNECTOR_STALLED, stalled.connectionId(), NotificationSeverity.WARNING, summary,
                 stalled.since(), details, ContentHash.of(WireName.of(NotificationKind.CONNECTOR_STALLED),
                 stalled.connectionId(), WireName.of(NotificationSeverity.WARNING), summary,
-                stalled.since().toString(), details)), system());
+                stalled.since().toString(), details)), Delivery.system());
     }
 
     /** Acknowledged by the service itself; an alert an operator acknowledged already stays as it is. */
     @EventHandler
     void on(EndpointStallCleared cleared) {
+        String reason = "connection " + cleared.connectionId() + " delivered again at " + cleared.at() + " (delivery "
+                + cleared.deliveryId() + ")";
         commands.send(new AcknowledgeNotification(NotificationIds.forPlatformId(platformId(cleared.connectionId(),
-                cleared.stalledSince()))), system().and(MetaDataKeys.REASON, "connection " + cleared.connectionId()
-                + " delivered again at " + cleared.at() + " (delivery " + cleared.deliveryId() + ")"));
+                cleared.stalledSince()))), Delivery.system().and(MetaDataKeys.REASON, reason));
     }
 
     /** One alert per connection and stall: what the platform's own notifications carry as their id. */
@@ -98,7 +97,4 @@ public class EndpointHealth {
         return "opsledger:connector-stalled:" + connectionId + ":" + since;
     }
 
-    private static MetaData system() {
-        return MetaData.with(MetaDataKeys.ACTOR, ACTOR);
-    }
 }

@@ -89,6 +89,6 @@ public class ReplayRunner {
 
     private boolean progress(ReplayStarted job, long replayed, long passedOver, boolean finished) {
         return commands.sendOnItsOwn(new RecordReplayProgress(job.jobId(), replayed, passedOver, finished),
-                MetaData.with(MetaDataKeys.ACTOR, DeliveryDispatcher.ACTOR));
+                Delivery.system());
     }
 }

@@ -118,8 +118,6 @@ class ConnectorController {
     }
 
     private void await(Long minPosition) {
-        for (ReadModel readModel : READ_MODELS) {
-            progress.await(readModel, minPosition);
-        }
+        progress.await(READ_MODELS, minPosition);
     }
 }

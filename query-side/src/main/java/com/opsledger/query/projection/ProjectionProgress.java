@@ -151,6 +151,12 @@ public class ProjectionProgress {
      * @throws InvalidInput              when the position lies beyond the newest event: no command answered it
      * @throws ProjectionBehindException when the projection has not reached it within the configured time
      */
+    public void await(List<ReadModel> readModels, Long minPosition) {
+        for (ReadModel readModel : readModels) {
+            await(readModel, minPosition);
+        }
+    }
+
     public void await(ReadModel readModel, Long minPosition) {
         if (minPosition == null || minPosition <= 0) {
             return;

@@ -203,9 +203,7 @@ class WalletController {
 
     /** Read-your-writes: a wallet's row counts from every wallet read model, so all of them must have passed. */
     private void await(Long minPosition) {
-        for (ReadModel readModel : READ_MODELS) {
-            progress.await(readModel, minPosition);
-        }
+        progress.await(READ_MODELS, minPosition);
     }
 
     private static ResponseStatusException notFound(String what, String id) {
