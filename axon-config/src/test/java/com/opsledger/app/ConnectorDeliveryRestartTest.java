@@ -113,6 +113,48 @@ class ConnectorDeliveryRestartTest {
         }
     }
 
+    /** A queue past the spike threshold raises an alert, which clears itself once the queue is below half of it. */
+    @Test
+    void aQueueSpikeRaisesAnAlertThatClearsWhenTheQueueDrains() {
+        Map<String, String> settings = TestService.settings(database);
+        settings.put("opsledger.connector.queue-spike-threshold", "3");
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(204));
+             ConfigurableApplicationContext node = TestService.start(settings)) {
+            Api api = new Api(TestService.port(node));
+            String operator = Api.token("quinn", "operator");
+            ConnectorDeliveryTest.Registered connection = ConnectorDeliveryTest.register(api, worker.url(),
+                    List.of("PT0S"), "PT5S");
+            String path = "/api/v1/admin/connectors/connections/" + connection.connectionId();
+            assertThat(api.post(path + "/pause", operator, Map.of("reason", "spike")).status()).isEqualTo(200);
+            for (int i = 0; i < 4; i++) {
+                assertThat(ConnectorDeliveryTest.send(api, connection, "msg_spike_" + i, "{\"type\":\"s\"}",
+                        connection.inboundSecret(), Instant.now()).status()).isEqualTo(200);
+            }
+            JsonNode raised = awaitAlert(api, operator, connection.connectionId(), false);
+            assertThat(raised.get("summary").asString()).startsWith("3 deliveries are waiting");
+            assertThat(api.post(path + "/resume", operator, Map.of("reason", "drain")).status()).isEqualTo(200);
+            worker.await(4, Duration.ofSeconds(30));
+            JsonNode cleared = awaitAlert(api, operator, connection.connectionId(), true);
+            assertThat(cleared.get("acknowledgedBy").asString()).isEqualTo("system:connector-delivery");
+        }
+    }
+
+    /** The queue spike alert of a connection, once it is there (and acknowledged, if asked). */
+    private static JsonNode awaitAlert(Api api, String operator, String connectionId, boolean acknowledged) {
+        Instant until = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonNode alert = api.get("/api/v1/admin/notifications?kind=connector_queue_spike", operator).json()
+                    .at("/items").valueStream().filter(n -> n.get("source").asString().equals(connectionId))
+                    .findFirst().orElse(null);
+            if (alert != null && alert.get("acknowledged").asBoolean() == acknowledged) {
+                return alert;
+            }
+            assertThat(Instant.now()).as("queue spike alert of %s, acknowledged %s", connectionId, acknowledged)
+                    .isBefore(until);
+            Api.pause(Duration.ofMillis(200));
+        }
+    }
+
     private static long count(JdbcClient store, String deliveryId, String type) {
         return store.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id"
                 + " AND payload_type LIKE :type").param("id", deliveryId).param("type", "%." + type)

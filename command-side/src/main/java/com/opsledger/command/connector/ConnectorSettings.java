@@ -15,11 +15,14 @@ import java.time.Duration;
  * @param attemptTimeout  how long an attempt waits for the worker's answer, unless its connection says otherwise
  * @param disableAfter    how long an endpoint may fail every attempt before it is disabled
  * @param deliveryThreads how many attempts one node makes at once
+ * @param queueSpikeThreshold how many deliveries waiting for one connection's worker raise a queue spike alert (it
+ *                        clears below half of it)
  */
 @ConfigurationProperties("opsledger.connector")
 public record ConnectorSettings(@DefaultValue("") String secretKey,
                                 @DefaultValue("128KB") DataSize maxPayloadSize,
                                 @DefaultValue("15s") Duration attemptTimeout,
                                 @DefaultValue("5d") Duration disableAfter,
-                                @DefaultValue("16") int deliveryThreads) {
+                                @DefaultValue("16") int deliveryThreads,
+                                @DefaultValue("100") int queueSpikeThreshold) {
 }

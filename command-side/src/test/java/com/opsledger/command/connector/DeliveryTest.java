@@ -40,7 +40,11 @@ class DeliveryTest {
 
     private static final String DELIVERY = "dlv-1";
     private static final String CONNECTION = "con-1";
-    private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
+    /**
+     * Ahead of the real clock, which the fixture's deadlines do not move: a deadline then fires at its due time (the
+     * aggregate takes the later of the clock and the due time).
+     */
+    private static final Instant NOW = Instant.parse("2999-12-03T08:00:00Z");
     private static final Duration TIMEOUT = ofSeconds(10);
     /** Immediately, 5 s, 60 s; no jitter, so that each wait is exact. */
     private static final RetrySchedule SCHEDULE = new RetrySchedule(List.of(Duration.ZERO, ofSeconds(5),
