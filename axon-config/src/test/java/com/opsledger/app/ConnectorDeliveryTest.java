@@ -1,6 +1,9 @@
 package com.opsledger.app;
 
 import com.opsledger.command.connector.delivery.DeliverySignature;
+import com.opsledger.events.connector.ConnectorIds;
+import com.opsledger.events.runtime.RuntimeIds;
+import com.opsledger.events.runtime.RuntimeKind;
 import com.standardwebhooks.Webhook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -372,6 +375,74 @@ class ConnectorDeliveryTest extends IntegrationTest {
                     .isBefore(until);
             Api.pause(Duration.ofMillis(100));
         }
+    }
+
+    /** What the platform and operators send is checked at the door: a 400 naming the field, nothing recorded. */
+    @Test
+    void badRegistrationsRotationsAndReportsAreRefusedAndRecordNothing() {
+        Map<String, Object> valid = new HashMap<>(Map.of("id", "conn-bad-" + UUID.randomUUID(), "connector",
+                "github", "orgId", "org-1", "workspaceId", "ws-1", "endpointUrl", "http://127.0.0.1:9/hook",
+                "scheme", "github", "inboundSecret", "s3cret"));
+        List<Map.Entry<String, Object>> bad = List.of(
+                Map.entry("endpointUrl", "ftp://127.0.0.1/hook"),
+                Map.entry("endpointUrl", "http://user:password@127.0.0.1/hook"),
+                Map.entry("endpointUrl", "/relative"),
+                Map.entry("scheme", "hmac"),
+                Map.entry("connector", "GitHub!"),
+                Map.entry("orgId", ""),
+                Map.entry("inboundSecret", "x".repeat(501)),
+                Map.entry("retrySchedule", Map.of("delays", List.of(), "jitter", 0.2)),
+                Map.entry("retrySchedule", Map.of("delays", List.of("PT0S", "P2D"), "jitter", 0.2)),
+                Map.entry("retrySchedule", Map.of("delays", List.of("PT0S"), "jitter", 0.9)),
+                Map.entry("retrySchedule", Map.of("delays", List.of("PT0S"), "jitter", "lots")),
+                Map.entry("attemptTimeout", "PT0.5S"),
+                Map.entry("attemptTimeout", "PT61S"),
+                Map.entry("retryClientErrors", "yes"));
+        for (Map.Entry<String, Object> field : bad) {
+            Map<String, Object> body = new HashMap<>(valid);
+            body.put(field.getKey(), field.getValue());
+            Api.Response refused = api().ingest("/api/v1/ingest/connections", body);
+            assertThat(refused.status()).as(field + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        Map<String, Object> unsignedWithoutSecret = new HashMap<>(valid);
+        unsignedWithoutSecret.remove("inboundSecret");
+        assertThat(api().ingest("/api/v1/ingest/connections", unsignedWithoutSecret).status())
+                .as("a signed scheme without its secret").isEqualTo(409);
+
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            String rotate = "/api/v1/admin/connectors/connections/" + connection.connectionId() + "/rotate-secret";
+            assertThat(api().post(rotate, OPERATOR, Map.of("kind", "inbound", "reason", "r")).status())
+                    .as("an inbound rotation names the new secret").isEqualTo(400);
+            assertThat(api().post(rotate, OPERATOR, Map.of("kind", "signing", "secret", "mine", "reason", "r"))
+                    .status()).as("a signing secret is made by OpsLedger").isEqualTo(400);
+            assertThat(api().post(rotate, OPERATOR, Map.of("kind", "inbound", "secret", "new", "overlap", "P31D",
+                    "reason", "r")).status()).isEqualTo(400);
+            assertThat(api().post(rotate, OPERATOR, Map.of("kind", "inbound", "secret", "new")).status())
+                    .as("a reason is required").isEqualTo(400);
+            assertThat(eventTypes(connection.connectionId())).containsExactly("ConnectionRegistered");
+        }
+        assertThat(api().post("/api/v1/admin/connector-events/dlv-nope/redeliver", OPERATOR,
+                Map.of("reason", "r")).status()).isEqualTo(404);
+        assertThat(api().post("/api/v1/admin/connector-events/con-" + UUID.randomUUID() + "/redeliver", OPERATOR,
+                Map.of("reason", "r")).status()).as("an id of another kind").isEqualTo(404);
+        assertThat(api().post("/api/v1/admin/connectors/connections/con-" + UUID.randomUUID() + "/pause", OPERATOR,
+                Map.of("reason", "r")).status()).isEqualTo(404);
+
+        Map<String, Object> report = new HashMap<>(Map.of("id", "j-bad", "orgId", "org-1", "workspaceId", "ws-1",
+                "worker", "w", "status", "running", "observedAt", "2026-12-03T08:00:00Z"));
+        for (Map.Entry<String, Object> field : List.<Map.Entry<String, Object>>of(Map.entry("status", "lost"),
+                Map.entry("observedAt", 1764748800), Map.entry("observedAt", "2026-12-03T08:00:00.0000001Z"),
+                Map.entry("detail", "d".repeat(2001)), Map.entry("worker", ""))) {
+            Map<String, Object> body = new HashMap<>(report);
+            body.put(field.getKey(), field.getValue());
+            Api.Response refused = api().ingest("/api/v1/ingest/runtime/jobs", body);
+            assertThat(refused.status()).as(field + ": " + refused.raw()).isEqualTo(400);
+        }
+        assertThat(eventTypes(ConnectorIds.forConnection((String) valid.get("id")))).as("no connection recorded")
+                .isEmpty();
+        assertThat(eventTypes(RuntimeIds.of(RuntimeKind.JOB, "j-bad"))).as("no job recorded").isEmpty();
     }
 
     @Test
