@@ -143,6 +143,14 @@ class ConnectorDeliveryTest extends IntegrationTest {
             String deliveryId = send(connection, "msg_page", "{\"type\":\"issue.opened\"}").at("/deliveryId")
                     .asString();
             awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
+            Api.Response catalog = api().ingest("/api/v1/ingest/connectors", Map.of("name", "github", "version",
+                    "2026.12", "health", "degraded", "observedAt", "2999-01-01T00:00:00Z", "detail", "rate limited"));
+            assertThat(catalog.status()).as(catalog.raw()).isEqualTo(200);
+            assertThat(api().ingest("/api/v1/ingest/connectors", Map.of("name", "github", "version", "2020.1",
+                    "health", "down", "observedAt", "2998-01-01T00:00:00Z")).at("/changed").asBoolean())
+                    .as("older than the newest report").isFalse();
+            assertThat(api().ingest("/api/v1/ingest/connectors", Map.of("name", "Git Hub", "version", "1",
+                    "health", "healthy", "observedAt", "2026-01-01T00:00:00Z")).status()).isEqualTo(400);
             long position = api().head();
 
             JsonNode detail = api().get("/api/v1/admin/connector-events/" + deliveryId + "?minPosition=" + position,
@@ -173,8 +181,12 @@ class ConnectorDeliveryTest extends IntegrationTest {
             assertThat(row.at("/postures/verified").asLong()).isEqualTo(1);
             assertThat(row.at("/consecutiveFailures").asInt()).isZero();
             assertThat(row.at("/queueDepth").asLong()).isZero();
-            assertThat(connectors.at("/catalog").valueStream().map(c -> c.get("connector").asString()))
-                    .contains("github");
+            JsonNode github = connectors.at("/catalog").valueStream()
+                    .filter(c -> c.get("connector").asString().equals("github")).findFirst().orElseThrow();
+            assertThat(github.get("version").asString()).isEqualTo("2026.12");
+            assertThat(github.get("health").asString()).isEqualTo("degraded");
+            assertThat(github.get("healthDetail").asString()).isEqualTo("rate limited");
+            assertThat(github.get("connections").asLong()).isPositive();
 
             String metrics = api().get("/actuator/prometheus", Api.token("alex", "admin")).raw();
             assertThat(metrics).contains("opsledger_connector_attempts_total{outcome=\"server_error\"}",

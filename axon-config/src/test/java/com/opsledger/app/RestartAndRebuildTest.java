@@ -75,7 +75,7 @@ class RestartAndRebuildTest {
             for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
                     "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
                     "disputes-v1", "cardholders-v1", "connector-events-v1", "connections-v1",
-                    "connector-replays-v1", "runtime-tasks-v1")) {
+                    "connector-replays-v1", "runtime-tasks-v1", "connector-catalog-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -85,7 +85,7 @@ class RestartAndRebuildTest {
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
                     .containsExactly("authorizations-v2", "cardholders-v1", "cards-v1", "connections-v1",
-                            "connector-events-v1", "connector-replays-v1", "disputes-v1", "feedback-groups-v1", "feedback-queue-v1",
+                            "connector-catalog-v1", "connector-events-v1", "connector-replays-v1", "disputes-v1", "feedback-groups-v1", "feedback-queue-v1",
                             "notifications-v1", "runtime-tasks-v1", "spend-requests-v1", "transactions-v1",
                             "wallets-v1");
             assertThat(api.post("/api/v1/admin/projections/feedback-group-decisions/rebuild", ADMIN, Map.of())

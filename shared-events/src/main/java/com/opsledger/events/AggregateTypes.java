@@ -11,6 +11,7 @@ public final class AggregateTypes {
     public static final String NOTIFICATION = "Notification";
     public static final String WALLET = "Wallet";
     public static final String UNMATCHED_AUTHORIZATION = "UnmatchedAuthorization";
+    public static final String CONNECTOR = "Connector";
     public static final String CONNECTION = "Connection";
     public static final String DELIVERY = "Delivery";
     public static final String INBOUND_REFUSAL = "InboundRefusal";

@@ -7,10 +7,12 @@ import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.ConnectionStatus;
+import com.opsledger.events.connector.ConnectorHealth;
 import com.opsledger.events.connector.ConnectorIds;
 import com.opsledger.events.connector.RetrySchedule;
 import com.opsledger.events.connector.VerificationScheme;
 import com.opsledger.events.connector.command.RegisterConnection;
+import com.opsledger.events.connector.command.ReportConnector;
 import com.opsledger.events.connector.command.ReportConnectionStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -34,12 +35,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The platform registers connections and reports their status here, with its service credential. A registration
+ * The platform registers connections, reports their status and keeps the connector catalog here, with its service
+ * credential. A registration
  * names its own id, so a retry answers as the first call did (200 instead of 201) and records nothing; each answer
  * carries the connection's signing secret, which its worker verifies deliveries with.
  */
 @RestController
-@RequestMapping("/api/v1/ingest/connections")
 class ConnectionIngestController {
 
     static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
@@ -74,6 +75,15 @@ class ConnectionIngestController {
     record StatusReport(@NotNull ConnectionStatus status, @NotNull Instant observedAt) {
     }
 
+    record ConnectorReport(@NotNull @Pattern(regexp = CONNECTOR) String name,
+                           @NotNull @Pattern(regexp = "[\\x21-\\x7e]{1,100}") String version,
+                           @NotNull ConnectorHealth health, @NotNull Instant observedAt,
+                           @Size(max = 2000) String detail) {
+    }
+
+    record ConnectorReceipt(String connectorId, String name, boolean changed, long position) {
+    }
+
     record StatusReceipt(String connectionId, boolean changed, long position) {
     }
 
@@ -91,7 +101,7 @@ class ConnectionIngestController {
         this.settings = settings;
     }
 
-    @PostMapping
+    @PostMapping("/api/v1/ingest/connections")
     ResponseEntity<Registration> register(@Valid @RequestBody RegistrationRequest request) {
         seal.requireKey();
         String connectionId = ConnectorIds.forConnection(request.id());
@@ -118,7 +128,16 @@ class ConnectionIngestController {
         return created ? ResponseEntity.status(201).body(body) : ResponseEntity.ok(body);
     }
 
-    @PostMapping("/{connectionId}/status")
+    /** A connector of the catalog: its version and health; an older report than the newest changes nothing. */
+    @PostMapping("/api/v1/ingest/connectors")
+    ConnectorReceipt connector(@Valid @RequestBody ConnectorReport report) {
+        String connectorId = ConnectorIds.forConnector(report.name());
+        boolean changed = commands.send(new ReportConnector(connectorId, report.name(), report.version(),
+                report.health(), report.observedAt(), report.detail()));
+        return new ConnectorReceipt(connectorId, report.name(), changed, positions.lastPositionOf(connectorId));
+    }
+
+    @PostMapping("/api/v1/ingest/connections/{connectionId}/status")
     StatusReceipt status(@PathVariable String connectionId, @Valid @RequestBody StatusReport report) {
         ConnectorIds.requireConnection(connectionId);
         boolean changed = commands.send(new ReportConnectionStatus(connectionId, report.status(),

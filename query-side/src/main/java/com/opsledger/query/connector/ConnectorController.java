@@ -35,7 +35,7 @@ class ConnectorController {
     enum ReplayState { RUNNING, FINISHED, CANCELED }
 
     private static final List<ReadModel> READ_MODELS = List.of(ConnectorEventProjection.READ_MODEL,
-            ConnectionProjection.READ_MODEL);
+            ConnectionProjection.READ_MODEL, ConnectorCatalogProjection.READ_MODEL);
 
     private final ConnectorQueries queries;
     private final RuntimeQueries runtime;

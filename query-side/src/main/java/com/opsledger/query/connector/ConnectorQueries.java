@@ -60,9 +60,13 @@ class ConnectorQueries {
     record Postures(long verified, long unsigned, long signatureFailed, long timestampStale) {
     }
 
-    /** A connector of the catalog as its connections show it. */
-    record CatalogItem(String connector, long connections, long connected, long degraded, long disconnected,
-                       long revoked, long paused, long disabled) {
+    /**
+     * A connector of the catalog: its version and health as the platform reported them (null for one only named by
+     * connections), and its connections by state.
+     */
+    record CatalogItem(String connector, String version, String health, String healthDetail, Instant reportedAt,
+                       long connections, long connected, long degraded, long disconnected, long revoked, long paused,
+                       long disabled) {
     }
 
     record ReplayItem(String jobId, String connectionId, Instant since, String state, long replayed,
@@ -87,14 +91,17 @@ class ConnectorQueries {
             + " - interval '" + HEALTH_WINDOW + "' AND a.duration_ms IS NOT NULL) AS p95_ms"
             + ", (SELECT count(*) FROM " + ConnectorEventProjection.TABLE + " d WHERE d.connection_id ="
             + " c.connection_id AND d.status IN ('attempting', 'retry_scheduled', 'held')) AS queue_depth";
-    private static final String CATALOG = "SELECT connector, count(*) AS connections"
-            + ", count(*) FILTER (WHERE status = 'connected') AS connected"
-            + ", count(*) FILTER (WHERE status = 'degraded') AS degraded"
-            + ", count(*) FILTER (WHERE status = 'disconnected') AS disconnected"
-            + ", count(*) FILTER (WHERE status = 'revoked') AS revoked"
-            + ", count(*) FILTER (WHERE paused) AS paused"
-            + ", count(*) FILTER (WHERE disabled_cause IS NOT NULL) AS disabled"
-            + " FROM " + ConnectionProjection.TABLE + " GROUP BY connector ORDER BY connector LIMIT 500";
+    private static final String CATALOG = "SELECT coalesce(k.name, c.connector) AS connector, k.version, k.health,"
+            + " k.detail, k.observed_at, count(c.connection_id) AS connections"
+            + ", count(*) FILTER (WHERE c.status = 'connected') AS connected"
+            + ", count(*) FILTER (WHERE c.status = 'degraded') AS degraded"
+            + ", count(*) FILTER (WHERE c.status = 'disconnected') AS disconnected"
+            + ", count(*) FILTER (WHERE c.status = 'revoked') AS revoked"
+            + ", count(*) FILTER (WHERE c.paused) AS paused"
+            + ", count(*) FILTER (WHERE c.disabled_cause IS NOT NULL) AS disabled"
+            + " FROM " + ConnectorCatalogProjection.TABLE + " k FULL JOIN " + ConnectionProjection.TABLE
+            + " c ON c.connector = k.name GROUP BY 1, k.version, k.health, k.detail, k.observed_at ORDER BY 1"
+            + " LIMIT 500";
 
     private final JdbcClient jdbc;
 
@@ -154,7 +161,8 @@ class ConnectorQueries {
     }
 
     List<CatalogItem> catalog() {
-        return jdbc.sql(CATALOG).query((rs, n) -> new CatalogItem(rs.getString("connector"),
+        return jdbc.sql(CATALOG).query((rs, n) -> new CatalogItem(rs.getString("connector"), rs.getString("version"),
+                rs.getString("health"), rs.getString("detail"), instant(rs, "observed_at"),
                 rs.getLong("connections"), rs.getLong("connected"), rs.getLong("degraded"),
                 rs.getLong("disconnected"), rs.getLong("revoked"), rs.getLong("paused"), rs.getLong("disabled")))
                 .list();

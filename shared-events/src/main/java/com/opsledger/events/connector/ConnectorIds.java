@@ -6,19 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The ids of connections ({@value #CONNECTION}…, one per platform connection id), of deliveries ({@value #DELIVERY}…,
- * one per upstream event id within its connection), of refused inbound webhooks ({@value #REFUSAL}…, one per
- * distinct request) and of replay jobs ({@value #REPLAY_JOB}…, random). All but the last are derived from what they
+ * The ids of the catalog's connectors ({@value #CONNECTOR}…, one per name), of connections ({@value #CONNECTION}…, one
+ * per platform connection id), of deliveries ({@value #DELIVERY}…, one per upstream event id within its connection),
+ * of refused inbound webhooks ({@value #REFUSAL}…, one per distinct request) and of replay jobs ({@value
+ * #REPLAY_JOB}…, random). All but the last are derived from what they
  * stand for, so a redelivered webhook names the same delivery.
  */
 public final class ConnectorIds {
 
+    public static final String CONNECTOR = "ctr-";
     public static final String CONNECTION = "con-";
     public static final String DELIVERY = "dlv-";
     public static final String REFUSAL = "ref-";
     public static final String REPLAY_JOB = "rpl-";
 
     private ConnectorIds() {
+    }
+
+    /** One per connector of the catalog, by its name. */
+    public static String forConnector(String name) {
+        return CONNECTOR + uuid("connector:" + name);
     }
 
     public static String forConnection(String platformId) {
