@@ -34,7 +34,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Operators' tools for connections and deliveries: pause and resume delivery, re-enable a disabled endpoint, rotate
- * a secret, redeliver one delivery now, replay the failed and skipped ones in bulk (and cancel that). Each takes a reason and answers the position of its last event.
+ * a secret, redeliver one delivery now, replay the failed and skipped ones in bulk (and cancel that).
+ * Each takes a reason and answers the position of its last event.
  */
 @RestController
 class ConnectorCommandController {
@@ -129,7 +130,7 @@ class ConnectorCommandController {
     ResponseEntity<CommandAccepted> replay(@PathVariable String connectionId, @Valid @RequestBody Replay body) {
         ConnectorIds.requireConnection(connectionId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        commands.send(new DescribeConnection(connectionId, now));
+        commands.send(new DescribeConnection(connectionId, now)); // a 404 for no such connection, before a job starts
         String jobId = ConnectorIds.newReplayJob();
         commands.send(new StartReplay(jobId, connectionId, body.since(), now), body.reason());
         return ResponseEntity.accepted().body(new CommandAccepted(jobId, positions.lastPositionOf(jobId)));

@@ -341,11 +341,24 @@ class Delivery {
 
     @EventSourcingHandler
     void on(DeliveryHeld event) {
-        heldStep = inFlight == null ? (Integer) 1 : inFlight.scheduleStep() != null ? inFlight.scheduleStep()
-                : pendingRetry != null ? (Integer) pendingRetry.scheduleStep() : null;
+        heldStep = stepToResume();
         inFlight = null;
         pendingRetry = null;
         status = DeliveryStatus.HELD;
+    }
+
+    /**
+     * The schedule step a held delivery goes on with: the first when it was held on acceptance, the held attempt's
+     * step, or the retry an operator's held attempt left waiting; none when it was held outside the schedule.
+     */
+    private Integer stepToResume() {
+        if (inFlight == null) {
+            return 1;
+        }
+        if (inFlight.scheduleStep() != null) {
+            return inFlight.scheduleStep();
+        }
+        return pendingRetry == null ? null : pendingRetry.scheduleStep();
     }
 
     @EventSourcingHandler
