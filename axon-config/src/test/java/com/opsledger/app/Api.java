@@ -105,7 +105,7 @@ public final class Api {
             int status = Integer.parseInt(headers.split(" ")[1]);
             String contentType = headers.lines().filter(h -> h.toLowerCase().startsWith("content-type:"))
                     .map(h -> h.substring(13).trim()).findFirst().orElse("");
-            JsonNode json = contentType.contains("json") && !answerBody.isEmpty()
+            JsonNode json = contentType.contains("json") && !contentType.contains("ndjson") && !answerBody.isEmpty()
                     ? JSON.readTree(answerBody) : JSON.getNodeFactory().textNode(answerBody);
             return new Response(status, contentType, answerBody, json);
         } catch (IOException e) {
@@ -154,7 +154,7 @@ public final class Api {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = contentType.contains("json") && !response.body().isEmpty()
+            JsonNode json = contentType.contains("json") && !contentType.contains("ndjson") && !response.body().isEmpty()
                     ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
             return new Response(response.statusCode(), contentType, response.body(), json);
         } catch (IOException e) {

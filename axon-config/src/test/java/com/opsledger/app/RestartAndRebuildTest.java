@@ -30,7 +30,8 @@ class RestartAndRebuildTest {
             "spend_request_v1 ORDER BY spend_request_id", "card_v1 ORDER BY card_id",
             "authorization_v2 ORDER BY authorization_id", "transaction_v1 ORDER BY transaction_id",
             "connection_v1 ORDER BY connection_id", "connector_delivery_v1 ORDER BY delivery_id",
-            "connector_attempt_v1 ORDER BY delivery_id, attempt");
+            "connector_attempt_v1 ORDER BY delivery_id, attempt", "audit_event_v1 ORDER BY position",
+            "audit_aggregate_v1 ORDER BY aggregate_id");
 
     private final TestDatabase.Connection database = TestDatabase.freshDatabase();
 
@@ -70,12 +71,14 @@ class RestartAndRebuildTest {
             jdbc.sql("DELETE FROM read_model.card_v1").update();
             jdbc.sql("UPDATE read_model.authorization_v2 SET held_amount = -1").update();
             jdbc.sql("DELETE FROM read_model.transaction_v1").update();
+            jdbc.sql("UPDATE read_model.audit_event_v1 SET actor = 'damaged'").update();
+            jdbc.sql("DELETE FROM read_model.audit_aggregate_v1").update();
             assertThat(snapshot(second)).isNotEqualTo(live);
 
             for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
                     "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
                     "disputes-v1", "cardholders-v1", "connector-events-v1", "connections-v1",
-                    "connector-replays-v1", "runtime-tasks-v1", "connector-catalog-v1")) {
+                    "connector-replays-v1", "runtime-tasks-v1", "connector-catalog-v1", "audit-events-v1")) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -84,7 +87,7 @@ class RestartAndRebuildTest {
             assertThat(snapshot(second)).isEqualTo(live);
             assertThat(api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
                     .map(p -> p.get("name").asString()))
-                    .containsExactly("authorizations-v2", "cardholders-v1", "cards-v1", "connections-v1",
+                    .containsExactly("audit-events-v1", "authorizations-v2", "cardholders-v1", "cards-v1", "connections-v1",
                             "connector-catalog-v1", "connector-events-v1", "connector-replays-v1", "disputes-v1", "feedback-groups-v1", "feedback-queue-v1",
                             "notifications-v1", "runtime-tasks-v1", "spend-requests-v1", "transactions-v1",
                             "wallets-v1");

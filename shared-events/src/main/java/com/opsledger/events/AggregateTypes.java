@@ -1,5 +1,7 @@
 package com.opsledger.events;
 
+import java.util.Set;
+
 /**
  * The aggregate type names the event store records with every event (its {@code type} column): the command side
  * names its aggregates by them, and the query side selects the events of an aggregate by them.
@@ -17,6 +19,10 @@ public final class AggregateTypes {
     public static final String INBOUND_REFUSAL = "InboundRefusal";
     public static final String REPLAY_JOB = "ReplayJob";
     public static final String RUNTIME_TASK = "RuntimeTask";
+
+    /** Every type above: what the audit trail, which indexes all events, waits for in a read-your-writes read. */
+    public static final Set<String> ALL = Set.of(FEEDBACK, FEEDBACK_GROUP, NOTIFICATION, WALLET,
+            UNMATCHED_AUTHORIZATION, CONNECTOR, CONNECTION, DELIVERY, INBOUND_REFUSAL, REPLAY_JOB, RUNTIME_TASK);
 
     private AggregateTypes() {
     }

@@ -46,6 +46,8 @@ public class SecurityConfiguration {
 
     private static final String[] READERS = {Roles.AUDITOR, Roles.OPERATOR, Roles.ADMIN};
     private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
+    /** The audit trail is the auditors' (and admins'): operators see the timelines of their own screens. */
+    private static final String[] AUDITORS = {Roles.AUDITOR, Roles.ADMIN};
     private static final int MAX_REMEMBERED_TOKENS = 10_000;
     private static final Duration TOKEN_MAX_AGE = Duration.ofMinutes(5);
 
@@ -100,6 +102,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/admin/audit/**").hasAnyRole(AUDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/feedback/reclassification").hasRole(Roles.ADMIN)

@@ -2,7 +2,9 @@ package com.opsledger.query.sql;
 
 import com.opsledger.events.Instants;
 import com.opsledger.events.InvalidInput;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -139,6 +141,16 @@ public final class ListQuery {
         }
         return new Page<>(List.copyOf(rows.subList(0, size)), total.count(), total.exact(), size,
                 encode(keys.get(size - 1)));
+    }
+
+    /**
+     * Every matching row in the sort's order, without paging or total, handed to {@code rows} one at a time. Run in a
+     * transaction on a template with a fetch size, the driver reads them through a cursor, that many at a time, so
+     * that any number of rows takes the same memory.
+     */
+    public void each(NamedParameterJdbcTemplate jdbc, RowCallbackHandler rows) {
+        jdbc.query("SELECT " + columns + " FROM " + table + joins + whereClause(conditions) + orderClause(), params,
+                rows);
     }
 
     /** The capped count of the rows that match the filters. */

@@ -1,5 +1,6 @@
 package com.opsledger.events.connector.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.connector.RetrySchedule;
 import com.opsledger.events.connector.VerificationScheme;
 
@@ -10,5 +11,5 @@ public record ConnectionRegistered(String connectionId, String platformId, Strin
                                    String workspaceId, String endpointUrl, VerificationScheme scheme,
                                    String sealedInboundSecret, String sealedSigningSecret,
                                    RetrySchedule retrySchedule, boolean retryClientErrors, Duration attemptTimeout,
-                                   String contentHash) {
+                                   String contentHash) implements OrgScoped {
 }

@@ -1,5 +1,6 @@
 package com.opsledger.events.connector.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.connector.RetrySchedule;
 import com.opsledger.events.connector.VerificationPosture;
 
@@ -14,5 +15,5 @@ public record ConnectorEventAccepted(String deliveryId, String connectionId, Str
                                      String workspaceId, String upstreamId, String eventType,
                                      VerificationPosture posture, String payload, String contentHash,
                                      Instant receivedAt, RetrySchedule retrySchedule, boolean retryClientErrors,
-                                     Duration attemptTimeout) {
+                                     Duration attemptTimeout) implements OrgScoped {
 }

@@ -1,5 +1,6 @@
 package com.opsledger.events.feedback.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.feedback.Classification;
 
 import org.axonframework.serialization.Revision;
@@ -18,5 +19,5 @@ import java.time.Instant;
 public record FeedbackSubmitted(String feedbackId, String submissionId, String orgId, String workspaceId,
                                 String userId, String channel, String message, String page, String contextJson,
                                 String contentHash, Classification classification, String classifierVersion,
-                                String fingerprint, String groupId, Instant submittedAt) {
+                                String fingerprint, String groupId, Instant submittedAt) implements OrgScoped {
 }

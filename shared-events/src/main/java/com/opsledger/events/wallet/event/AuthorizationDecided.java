@@ -1,5 +1,6 @@
 package com.opsledger.events.wallet.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.wallet.AuthorizationReason;
 
 import java.time.Instant;
@@ -16,5 +17,5 @@ public record AuthorizationDecided(String walletId, String orgId, String authori
                                    String cardId,
                                    long amount, String currency, String merchantName, String category,
                                    boolean approved, AuthorizationReason reason, String explanation,
-                                   String spendRequestId, long approvalThreshold, Instant receivedAt) {
+                                   String spendRequestId, long approvalThreshold, Instant receivedAt) implements OrgScoped {
 }

@@ -1,5 +1,7 @@
 package com.opsledger.events.wallet.event;
 
+import com.opsledger.events.OrgScoped;
+
 import java.time.Instant;
 
 /**
@@ -11,5 +13,5 @@ public record AuthorizationFallbackAnswered(String walletId, String orgId, Strin
                                             String cardId,
                                             long amount, String currency, String merchantName, String category,
                                             boolean approved, boolean decidedMeanwhile, long approvalThreshold,
-                                            Instant receivedAt) {
+                                            Instant receivedAt) implements OrgScoped {
 }

@@ -1,5 +1,6 @@
 package com.opsledger.events.wallet.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.wallet.AuthorizationStatus;
 
 import java.time.Instant;
@@ -13,5 +14,5 @@ import java.time.Instant;
 public record AuthorizationOutcomeRecorded(String walletId, String orgId, String authorizationId, String cardId,
                                            AuthorizationStatus status, boolean approved, long amount, String currency,
                                            String stripeReason, String merchantName, String category,
-                                           boolean decidedByOpsLedger, Instant observedAt) {
+                                           boolean decidedByOpsLedger, Instant observedAt) implements OrgScoped {
 }

@@ -1,5 +1,7 @@
 package com.opsledger.events.wallet.event;
 
+import com.opsledger.events.OrgScoped;
+
 import java.time.Instant;
 
 /**
@@ -9,5 +11,5 @@ import java.time.Instant;
  */
 public record SpendRequested(String walletId, String orgId, String spendRequestId, String requestId, String requestedBy,
                              long amount, String currency, String merchantName, String category, String purpose,
-                             Instant expiresAt, int approvalsRequired, String contentHash) {
+                             Instant expiresAt, int approvalsRequired, String contentHash) implements OrgScoped {
 }

@@ -1,5 +1,6 @@
 package com.opsledger.events.wallet.event;
 
+import com.opsledger.events.OrgScoped;
 import com.opsledger.events.wallet.TransactionType;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ import java.time.Instant;
  */
 public record TransactionRecorded(String walletId, String orgId, String transactionId, String authorizationId,
                                   String cardId, TransactionType type, long amount, String currency,
-                                  String merchantName, String category, Instant createdAt) {
+                                  String merchantName, String category, Instant createdAt) implements OrgScoped {
 }

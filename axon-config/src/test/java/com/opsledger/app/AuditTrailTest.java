@@ -1,0 +1,256 @@
+package com.opsledger.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail over HTTP: every filter of the history, keyset paging, the export as NDJSON and CSV (round trip
+ * against the event store's own rows, resumed from a position), one actor's activity, and who may read it.
+ */
+class AuditTrailTest extends IntegrationTest {
+
+    private static final String AUDITOR = Api.token("audrey", "auditor");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+    private String orgA;
+    private String orgB;
+    private String alice;
+    private String first;
+    private String second;
+    private long head;
+
+    /** Two items of one organisation and one of another; the first triaged by alice, then started by bob. */
+    @BeforeEach
+    void history() {
+        api = api();
+        String run = UUID.randomUUID().toString();
+        orgA = "org-audit-a-" + run;
+        orgB = "org-audit-b-" + run;
+        alice = "alice-" + run;
+        first = submit(orgA, "The audit export is slow").at("/feedbackId").asString();
+        second = submit(orgA, "Nice dashboard").at("/feedbackId").asString();
+        submit(orgB, "Other organisation");
+        Api.Response triaged = api.post("/api/v1/admin/feedback/" + first + "/triage",
+                Api.token(alice, "operator"), Map.of("reason", "looks real"));
+        assertThat(triaged.status()).as(triaged.raw()).isEqualTo(200);
+        Api.Response started = api.post("/api/v1/admin/feedback/" + first + "/start",
+                Api.token("bob-" + run, "operator"), Map.of("reason", "on it"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        head = started.at("/position").asLong();
+    }
+
+    @Test
+    void anAggregatesHistoryComesInPositionOrderWithPayloadAndMetadataAsStored() {
+        JsonNode events = events("aggregateId=" + first).at("/items");
+        assertThat(events.valueStream().map(e -> e.get("eventType").asString()))
+                .containsExactly("FeedbackSubmitted", "FeedbackTriaged", "FeedbackWorkStarted");
+        assertThat(events.valueStream().mapToLong(e -> e.get("position").asLong())).isSorted();
+        JsonNode triaged = events.get(1);
+        assertThat(triaged.get("aggregateType").asString()).isEqualTo("Feedback");
+        assertThat(triaged.get("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(triaged.get("actor").asString()).isEqualTo(alice);
+        assertThat(triaged.get("reason").asString()).isEqualTo("looks real");
+        assertThat(triaged.get("sourceIp").asString()).isEqualTo("127.0.0.1");
+        assertThat(triaged.get("correlationId").asString()).isNotBlank();
+        assertThat(triaged.get("causationId").asString()).isNotBlank();
+        assertThat(triaged.at("/payload/feedbackId").asString()).isEqualTo(first);
+        assertThat(triaged.at("/metaData/actor").asString()).isEqualTo(alice);
+        assertThat(events.get(0).get("actor").asString()).isEqualTo("service:platform");
+
+        Map<String, Object> stored = jdbc.sql("SELECT payload, meta_data FROM domain_event_entry "
+                + "WHERE global_index = :p").param("p", triaged.get("position").asLong()).query().singleRow();
+        assertThat(triaged.get("payload")).isEqualTo(Api.JSON.readTree((String) stored.get("payload")));
+        assertThat(triaged.get("metaData")).isEqualTo(Api.JSON.readTree((String) stored.get("meta_data")));
+    }
+
+    @Test
+    void everyFilterSelectsWhatItNames() {
+        assertThat(types("orgId=" + orgA)).containsExactly("FeedbackSubmitted", "FeedbackSubmitted",
+                "FeedbackTriaged", "FeedbackWorkStarted");
+        assertThat(types("orgId=" + orgB)).containsExactly("FeedbackSubmitted");
+        assertThat(types("orgId=" + orgA + "&aggregateId=" + second)).containsExactly("FeedbackSubmitted");
+        assertThat(types("orgId=" + orgA + "&eventType=FeedbackTriaged")).containsExactly("FeedbackTriaged");
+        assertThat(types("actor=" + alice)).containsExactly("FeedbackTriaged");
+        assertThat(types("actor=" + alice + "&aggregateType=Feedback")).containsExactly("FeedbackTriaged");
+        assertThat(types("actor=" + alice + "&aggregateType=Wallet")).isEmpty();
+
+        JsonNode triaged = events("actor=" + alice).at("/items/0");
+        JsonNode chain = events("correlationId=" + triaged.get("correlationId").asString()).at("/items");
+        assertThat(chain.valueStream().map(e -> e.get("eventId").asString()))
+                .contains(triaged.get("eventId").asString());
+        assertThat(chain.valueStream().map(e -> e.get("correlationId").asString()).distinct()).hasSize(1);
+
+        long position = triaged.get("position").asLong();
+        assertThat(types("aggregateId=" + first + "&fromPosition=" + position + "&toPosition=" + position))
+                .containsExactly("FeedbackTriaged");
+        assertThat(types("aggregateId=" + first + "&fromPosition=" + (position + 1)))
+                .containsExactly("FeedbackWorkStarted");
+        assertThat(types("aggregateId=" + first + "&toPosition=" + position))
+                .containsExactly("FeedbackSubmitted", "FeedbackTriaged");
+
+        String triagedAt = triaged.get("occurredAt").asString();
+        String startedAt = events("aggregateId=" + first).at("/items/2/occurredAt").asString();
+        assertThat(types("aggregateId=" + first + "&since=" + triagedAt)).containsExactly("FeedbackTriaged",
+                "FeedbackWorkStarted");
+        assertThat(types("aggregateId=" + first + "&since=" + triagedAt + "&until=" + startedAt))
+                .containsExactly("FeedbackTriaged");
+        assertThat(types("aggregateId=" + first + "&until=" + triagedAt)).containsExactly("FeedbackSubmitted");
+    }
+
+    @Test
+    void pagesFollowEachOtherByCursorWithoutGapOrRepeat() {
+        List<Long> all = events("orgId=" + orgA).at("/items").valueStream().map(e -> e.get("position").asLong())
+                .toList();
+        List<Long> paged = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = events("orgId=" + orgA + "&limit=1" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+            assertThat(page.get("total").asLong()).isEqualTo(4);
+            page.get("items").forEach(e -> paged.add(e.get("position").asLong()));
+            cursor = page.path("nextCursor").asString("");
+        } while (!cursor.isEmpty());
+        assertThat(paged).hasSize(4).isEqualTo(all);
+    }
+
+    @Test
+    void theExportIsTheStoredHistoryLineByLineWithAClosingCount() {
+        List<JsonNode> lines = ndjson(export("orgId=" + orgA));
+        JsonNode end = lines.get(lines.size() - 1).get("end");
+        List<JsonNode> exported = lines.subList(0, lines.size() - 1);
+        assertThat(end.get("count").asLong()).isEqualTo(4);
+        assertThat(end.get("lastPosition").asLong()).isEqualTo(exported.get(3).get("position").asLong());
+        assertThat(end.get("toPosition").asLong()).isGreaterThanOrEqualTo(head);
+        assertThat(exported).isEqualTo(events("orgId=" + orgA).get("items").valueStream().toList());
+
+        List<Long> positions = exported.stream().map(e -> e.get("position").asLong()).toList();
+        Map<Long, Map<String, Object>> rows = new HashMap<>();
+        jdbc.sql("SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload, meta_data "
+                        + "FROM domain_event_entry WHERE global_index IN (:positions)")
+                .param("positions", positions).query().listOfRows()
+                .forEach(row -> rows.put(((Number) row.get("global_index")).longValue(), row));
+        for (JsonNode event : exported) {
+            Map<String, Object> row = rows.get(event.get("position").asLong());
+            assertThat(event.get("eventId").asString()).isEqualTo(row.get("event_identifier"));
+            assertThat(event.get("aggregateId").asString()).isEqualTo(row.get("aggregate_identifier"));
+            assertThat(event.get("sequenceNumber").asLong()).isEqualTo(((Number) row.get("sequence_number"))
+                    .longValue());
+            assertThat(event.get("payload")).isEqualTo(Api.JSON.readTree((String) row.get("payload")));
+            assertThat(event.get("metaData")).isEqualTo(Api.JSON.readTree((String) row.get("meta_data")));
+        }
+    }
+
+    @Test
+    void anExportCutShortResumesFromThePositionAfterItsLastLine() {
+        Api.Response full = export("orgId=" + orgA);
+        assertThat(full.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> lines = ndjson(full);
+        long to = lines.get(lines.size() - 1).at("/end/toPosition").asLong();
+        long resumeFrom = lines.get(1).get("position").asLong() + 1;
+        List<JsonNode> rest = ndjson(export("orgId=" + orgA + "&fromPosition=" + resumeFrom
+                + "&toPosition=" + to));
+        assertThat(rest.subList(0, rest.size() - 1)).isEqualTo(lines.subList(2, 4));
+        assertThat(rest.get(rest.size() - 1).at("/end/count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void theCsvExportHasAHeaderARowPerEventAndAClosingRow() {
+        Api.Response csv = export("format=csv&aggregateId=" + first);
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> rows = csv.raw().lines().toList();
+        assertThat(rows.get(0)).startsWith("position,event_id,aggregate_type,aggregate_id,sequence_number,");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(2)).contains(",FeedbackTriaged,").contains("," + alice + ",looks real,127.0.0.1,");
+        assertThat(rows.get(4)).startsWith("#end,3,");
+    }
+
+    @Test
+    void anActorsActivityCountsWhatTheyDidAndListsItNewestFirst() {
+        Api.Response activity = api.get("/api/v1/admin/audit/actors/" + alice, AUDITOR);
+        assertThat(activity.status()).as(activity.raw()).isEqualTo(200);
+        assertThat(activity.at("/summary/events").asLong()).isEqualTo(1);
+        assertThat(activity.at("/summary/byEventType/0/eventType").asString()).isEqualTo("FeedbackTriaged");
+        assertThat(activity.at("/summary/byEventType/0/aggregateType").asString()).isEqualTo("Feedback");
+        assertThat(activity.at("/events/items/0/aggregateId").asString()).isEqualTo(first);
+
+        JsonNode platform = api.get("/api/v1/admin/audit/actors/service:platform?limit=3", AUDITOR).at("/events");
+        assertThat(platform.get("items").valueStream().mapToLong(e -> -e.get("position").asLong())).isSorted();
+        assertThat(api.get("/api/v1/admin/audit/actors/nobody-" + UUID.randomUUID(), AUDITOR)
+                .at("/summary/events").asLong()).isZero();
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsReadTheTrail() {
+        assertThat(api.get("/api/v1/admin/audit/events", Api.token("olivia", "operator")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/audit/events/export", Api.token("olivia", "operator")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/audit/events", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/admin/audit/events?limit=1", Api.token("ada", "admin")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badFiltersAreRefusedNamingTheParameter() {
+        Map<String, String> refused = Map.of(
+                "fromPosition=0", "fromPosition",
+                "toPosition=-3", "toPosition",
+                "fromPosition=9&toPosition=3", "toPosition",
+                "since=2026-12-03T10:00:00Z&until=2026-12-03T09:00:00Z", "until",
+                "since=yesterday", "since",
+                "limit=201", "limit",
+                "cursor=bm90LWEtY3Vyc29y", "cursor",
+                "minPosition=99999999999", "minPosition");
+        refused.forEach((query, parameter) -> {
+            Api.Response answer = api.get("/api/v1/admin/audit/events?" + query, AUDITOR);
+            assertThat(answer.status()).as(query + ": " + answer.raw()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.raw()).as(query).contains(parameter);
+        });
+        Api.Response format = api.get("/api/v1/admin/audit/events/export?format=xml", AUDITOR);
+        assertThat(format.status()).as(format.raw()).isEqualTo(400);
+        assertThat(format.contentType()).startsWith("application/problem+json");
+    }
+
+    private Api.Response submit(String org, String message) {
+        Map<String, Object> submission = new HashMap<>(FeedbackWorkflowTest.submission(
+                "sub-" + UUID.randomUUID(), message));
+        submission.put("orgId", org);
+        Api.Response submitted = api.ingest("/api/v1/ingest/feedback", submission);
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        return submitted;
+    }
+
+    private JsonNode events(String query) {
+        Api.Response answer = api.get("/api/v1/admin/audit/events?" + query + "&minPosition=" + head,
+                AUDITOR);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private List<String> types(String query) {
+        return events(query).get("items").valueStream().map(e -> e.get("eventType").asString()).toList();
+    }
+
+    private Api.Response export(String query) {
+        return api.get("/api/v1/admin/audit/events/export?" + query + "&minPosition=" + head, AUDITOR);
+    }
+
+    private static List<JsonNode> ndjson(Api.Response answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.raw()).endsWith("\n");
+        return answer.raw().lines().map(Api.JSON::readTree).toList();
+    }
+}

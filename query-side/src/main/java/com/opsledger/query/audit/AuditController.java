@@ -1,0 +1,115 @@
+package com.opsledger.query.audit;
+
+import com.opsledger.query.audit.AuditQueries.ActorSummary;
+import com.opsledger.query.audit.AuditQueries.AuditEvent;
+import com.opsledger.query.audit.AuditQueries.AuditFilter;
+import com.opsledger.query.projection.ProjectionProgress;
+import com.opsledger.query.sql.Page;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+
+/**
+ * The audit trail for auditors and admins: the whole event history with its filters, keyset paged in position order
+ * or exported as a stream, and what one actor did.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/audit")
+class AuditController {
+
+    /** What one actor did: the counts, then the events newest first. */
+    record ActorActivity(ActorSummary summary, Page<AuditEvent> events) {
+    }
+
+    /** Sent with an export: the position it goes to, so that a client can show its progress from each line's. */
+    static final String TO_POSITION_HEADER = "X-Audit-To-Position";
+
+    private final AuditQueries queries;
+    private final ProjectionProgress progress;
+    private final JsonMapper json;
+
+    AuditController(AuditQueries queries, ProjectionProgress progress, JsonMapper json) {
+        this.queries = queries;
+        this.progress = progress;
+        this.json = json;
+    }
+
+    /**
+     * @param correlationId the id of the first message of a chain: every event one request caused
+     * @param since         inclusive
+     * @param until         exclusive
+     * @param fromPosition  inclusive
+     * @param toPosition    inclusive
+     */
+    @GetMapping("/events")
+    Page<AuditEvent> events(@RequestParam(required = false) String aggregateType,
+                            @RequestParam(required = false) String aggregateId,
+                            @RequestParam(required = false) String eventType,
+                            @RequestParam(required = false) String actor,
+                            @RequestParam(required = false) String correlationId,
+                            @RequestParam(required = false) String orgId,
+                            @RequestParam(required = false) Instant since,
+                            @RequestParam(required = false) Instant until,
+                            @RequestParam(required = false) Long fromPosition,
+                            @RequestParam(required = false) Long toPosition,
+                            @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) Long minPosition) {
+        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, eventType, actor, correlationId, orgId,
+                since, until, fromPosition, toPosition);
+        progress.await(AuditEventProjection.READ_MODEL, minPosition);
+        return queries.events(filter, limit, cursor);
+    }
+
+    /**
+     * The same history as {@code /events}, all of it, streamed as NDJSON (default) or CSV in constant memory. The last
+     * line says how many events came before it; a download cut short lacks it and resumes with {@code fromPosition}
+     * after the last position received and the {@value #TO_POSITION_HEADER} of the first download as toPosition.
+     */
+    @GetMapping("/events/export")
+    void export(@RequestParam(required = false) String aggregateType,
+                @RequestParam(required = false) String aggregateId,
+                @RequestParam(required = false) String eventType,
+                @RequestParam(required = false) String actor,
+                @RequestParam(required = false) String correlationId,
+                @RequestParam(required = false) String orgId,
+                @RequestParam(required = false) Instant since,
+                @RequestParam(required = false) Instant until,
+                @RequestParam(required = false) Long fromPosition,
+                @RequestParam(required = false) Long toPosition,
+                @RequestParam(required = false) AuditExport.Format format,
+                @RequestParam(required = false) Long minPosition,
+                HttpServletResponse response) throws IOException {
+        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, eventType, actor, correlationId, orgId,
+                since, until, fromPosition, toPosition);
+        AuditExport.Format chosen = format == null ? AuditExport.Format.NDJSON : format;
+        progress.await(AuditEventProjection.READ_MODEL, minPosition);
+        response.setContentType(chosen.contentType);
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
+            queries.export(filter, AuditExport.of(chosen, out, json, upTo -> {
+                response.setHeader(TO_POSITION_HEADER, Long.toString(upTo));
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events-to-"
+                        + upTo + "." + chosen.extension + "\"");
+            }));
+        }
+    }
+
+    /** What one person or service did, over all areas: counts by event type, then the events newest first. */
+    @GetMapping("/actors/{actor}")
+    ActorActivity actor(@PathVariable String actor, @RequestParam(required = false) Integer limit,
+                        @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) Long minPosition) {
+        progress.await(AuditEventProjection.READ_MODEL, minPosition);
+        return new ActorActivity(queries.summary(actor), queries.eventsOf(actor, limit, cursor));
+    }
+}
