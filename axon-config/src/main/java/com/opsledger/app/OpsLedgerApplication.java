@@ -3,6 +3,8 @@ package com.opsledger.app;
 import com.opsledger.app.security.LocalTokens;
 import com.opsledger.app.security.StripeSignatures;
 import com.opsledger.command.connector.delivery.DeliverySignature;
+import com.opsledger.query.audit.AuditKeys;
+import com.opsledger.query.audit.AuditVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,7 +23,8 @@ import java.util.List;
  *
  * <p>{@code java -jar opsledger.jar mint-token --subject alice --roles operator} prints a signed operator token
  * instead of starting the service; {@code java -jar opsledger.jar sign-stripe-event < event.json} prints the
- * {@code Stripe-Signature} header for a webhook payload ({@link StripeSignatures}).
+ * {@code Stripe-Signature} header for a webhook payload ({@link StripeSignatures}); {@code verify-audit} checks a
+ * database's audit chain ({@link AuditVerifier}) and {@code audit-keys} prints a new checkpoint key pair.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -55,6 +58,16 @@ public class OpsLedgerApplication {
             // For trying connector webhooks locally: the headers a Standard Webhooks upstream sends with the body.
             DeliverySignature.headers(List.of(args[1]), args[2], Instant.now(), new String(System.in.readAllBytes(),
                     StandardCharsets.UTF_8)).forEach((name, value) -> System.out.println(name + ": " + value));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            System.exit(AuditVerifier.fromCommandLine(Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+        }
+        if (args.length == 1 && args[0].equals("audit-keys")) {
+            String[] pair = AuditKeys.generate();
+            System.out.println("OPSLEDGER_AUDIT_SIGNING_KEY=" + pair[0]);
+            System.out.println("OPSLEDGER_AUDIT_PUBLIC_KEYS=" + pair[1]);
             return;
         }
         disableAxonUpdateChecker();

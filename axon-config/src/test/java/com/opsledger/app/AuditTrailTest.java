@@ -128,12 +128,15 @@ class AuditTrailTest extends IntegrationTest {
 
     @Test
     void theExportIsTheStoredHistoryLineByLineWithAClosingCount() {
+        awaitChained(head);
         List<JsonNode> lines = ndjson(export("orgId=" + orgA));
         JsonNode end = lines.get(lines.size() - 1).get("end");
         List<JsonNode> exported = lines.subList(0, lines.size() - 1);
         assertThat(end.get("count").asLong()).isEqualTo(4);
         assertThat(end.get("lastPosition").asLong()).isEqualTo(exported.get(3).get("position").asLong());
         assertThat(end.get("toPosition").asLong()).isGreaterThanOrEqualTo(head);
+        assertThat(end.get("chainHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(end.get("chainPosition").asLong()).isBetween(head, end.get("toPosition").asLong());
         assertThat(exported).isEqualTo(events("orgId=" + orgA).get("items").valueStream().toList());
 
         List<Long> positions = exported.stream().map(e -> e.get("position").asLong()).toList();
@@ -242,6 +245,14 @@ class AuditTrailTest extends IntegrationTest {
 
     private List<String> types(String query) {
         return events(query).get("items").valueStream().map(e -> e.get("eventType").asString()).toList();
+    }
+
+    private void awaitChained(long position) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (api.get("/api/v1/admin/audit/verify?from=" + position, AUDITOR).at("/chainHead").asLong() < position) {
+            assertThat(java.time.Instant.now()).as("the chain reaches " + position).isBefore(deadline);
+            Api.pause(java.time.Duration.ofMillis(100));
+        }
     }
 
     private Api.Response export(String query) {

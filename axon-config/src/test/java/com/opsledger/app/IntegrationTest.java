@@ -6,6 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.Map;
+
 /**
  * Base of the tests that run the whole service over real HTTP on a real PostgreSQL. All of them share one
  * application and one fresh database per test run, so each test makes its own data (unique ids) and asserts on it.
@@ -19,6 +21,10 @@ public abstract class IntegrationTest {
     /** 32 bytes, base64: seals connection secrets. */
     public static final String CONNECTOR_SECRET_KEY = "aW50ZWdyYXRpb24tdGVzdC1jb25uZWN0b3Itc2VhbC0=";
 
+    /** Ed25519, base64: signs the audit chain's checkpoints (PKCS#8) and verifies them (X.509). */
+    public static final String AUDIT_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIFbyicudBc+T3UexKfLJ7ZNNVVXkV7B6qvC0k2SqT2uv";
+    public static final String AUDIT_PUBLIC_KEY = "MCowBQYDK2VwAyEAEZ5xV8bTArMkOMuhJjyO28mivJd3IJtq8tk1n6UjXNs=";
+
     private static final TestDatabase.Connection DATABASE = TestDatabase.freshDatabase();
 
     @LocalServerPort
@@ -30,19 +36,25 @@ public abstract class IntegrationTest {
     }
 
     /** What a test instance of the service needs besides Spring's defaults. */
-    public static java.util.Map<String, String> testProperties(TestDatabase.Connection database) {
-        return java.util.Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.user(),
-                "spring.datasource.password", database.password(),
-                "opsledger.security.jwt.hmac-secret", HMAC_SECRET,
-                "opsledger.security.service-key", SERVICE_KEY,
-                "opsledger.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET,
-                "opsledger.stripe.api-base", StripeStandIn.url(),
-                "opsledger.stripe.api-key", StripeStandIn.API_KEY,
-                "opsledger.connector.secret-key", CONNECTOR_SECRET_KEY,
+    public static Map<String, String> testProperties(TestDatabase.Connection database) {
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", database.url()),
+                Map.entry("spring.datasource.username", database.user()),
+                Map.entry("spring.datasource.password", database.password()),
+                Map.entry("opsledger.security.jwt.hmac-secret", HMAC_SECRET),
+                Map.entry("opsledger.security.service-key", SERVICE_KEY),
+                Map.entry("opsledger.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET),
+                Map.entry("opsledger.stripe.api-base", StripeStandIn.url()),
+                Map.entry("opsledger.stripe.api-key", StripeStandIn.API_KEY),
+                Map.entry("opsledger.connector.secret-key", CONNECTOR_SECRET_KEY),
+                Map.entry("opsledger.audit.signing-key", AUDIT_SIGNING_KEY),
+                Map.entry("opsledger.audit.public-keys", AUDIT_PUBLIC_KEY),
+                // A checkpoint every few events, and gaps settled quickly, so that tests see both.
+                Map.entry("opsledger.audit.checkpoint-every", "25"),
+                Map.entry("opsledger.audit.gap-grace", "300ms"),
+                Map.entry("opsledger.audit.poll-interval", "100ms"),
                 // Deadlines due within a test fire within a second.
-                "db-scheduler.polling-interval", "1s");
+                Map.entry("db-scheduler.polling-interval", "1s"));
     }
 
     protected Api api() {

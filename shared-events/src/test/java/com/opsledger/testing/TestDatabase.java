@@ -43,6 +43,24 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + " on " + admin.url(), e);
         }
+        return on(admin, name);
+    }
+
+    /** A copy of {@code source} (which nothing may be connected to), made by the server from it as a template. */
+    public static synchronized Connection copyOf(Connection source) {
+        Connection admin = server();
+        String name = "opsledger_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String from = source.url().replaceFirst("^.*/([^/?]*)(\\?.*)?$", "$1");
+        try (java.sql.Connection c = DriverManager.getConnection(admin.url(), admin.user(), admin.password())) {
+            c.createStatement().execute("CREATE DATABASE " + name + " TEMPLATE " + from);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy test database " + from + " on " + admin.url(), e);
+        }
+        return on(admin, name);
+    }
+
+    /** The database {@code name} on the server of {@code admin}. */
+    private static Connection on(Connection admin, String name) {
         return new Connection(admin.url().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), admin.user(),
                 admin.password());
     }

@@ -1,5 +1,6 @@
 package com.opsledger.query.audit;
 
+import com.opsledger.events.InvalidInput;
 import com.opsledger.query.audit.AuditQueries.ActorSummary;
 import com.opsledger.query.audit.AuditQueries.AuditEvent;
 import com.opsledger.query.audit.AuditQueries.AuditFilter;
@@ -37,11 +38,13 @@ class AuditController {
     private final AuditQueries queries;
     private final ProjectionProgress progress;
     private final JsonMapper json;
+    private final AuditVerifier verifier;
 
-    AuditController(AuditQueries queries, ProjectionProgress progress, JsonMapper json) {
+    AuditController(AuditQueries queries, ProjectionProgress progress, JsonMapper json, AuditSettings settings) {
         this.queries = queries;
         this.progress = progress;
         this.json = json;
+        this.verifier = new AuditVerifier(AuditKeys.verifyingWith(settings.publicKeys()));
     }
 
     /**
@@ -102,6 +105,22 @@ class AuditController {
                         + upTo + "." + chosen.extension + "\"");
             }));
         }
+    }
+
+    /**
+     * Recomputes the chain over positions {@code from..to} (default: all of it) from the event store and checks it
+     * against its entries and signed checkpoints, in one snapshot: the first position where the history was
+     * changed, deleted, inserted or reordered, if any. Its work grows with the range.
+     */
+    @GetMapping("/verify")
+    AuditVerifier.Report verify(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
+        if (from != null && from < 1) {
+            throw new InvalidInput("from", "must be at least 1");
+        }
+        if (to != null && (to < 1 || from != null && to < from)) {
+            throw new InvalidInput("to", "must be at least 1 and not before from");
+        }
+        return queries.inSnapshot(connection -> verifier.verify(connection, from, to));
     }
 
     /** What one person or service did, over all areas: counts by event type, then the events newest first. */

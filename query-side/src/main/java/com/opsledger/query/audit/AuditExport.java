@@ -32,8 +32,12 @@ abstract sealed class AuditExport {
         }
     }
 
-    /** The last line's content: the events written and the positions the export covered. */
-    record End(long count, Long lastPosition, long toPosition) {
+    /**
+     * The last line's content: the events written, the positions the export covered, and the audit chain's entry at
+     * the highest chained position up to {@code toPosition} (hex SHA-256; absent before anything is chained), which
+     * {@code /verify} and {@code verify-audit} vouch for.
+     */
+    record End(long count, Long lastPosition, long toPosition, Long chainPosition, String chainHash) {
     }
 
     /** The NDJSON export's last line, {@code {"end": {...}}}, told apart from events by its one field. */
@@ -66,8 +70,8 @@ abstract sealed class AuditExport {
         lastPosition = event.position();
     }
 
-    final void end() {
-        writeEnd(new End(count, lastPosition, toPosition));
+    final void end(Long chainPosition, String chainHash) {
+        writeEnd(new End(count, lastPosition, toPosition, chainPosition, chainHash));
     }
 
     abstract void writeHeader();
@@ -114,7 +118,8 @@ abstract sealed class AuditExport {
      * RFC 4180 CSV with a header row; payload and metadata as their stored JSON text. A cell that a spreadsheet would
      * take for a formula (it starts with {@code = + - @}, a tab or a carriage return) is written with a {@code '}
      * before it, as OWASP advises: such text can come from outside (an agent's message) and must never run when an
-     * auditor opens the file. The last row is {@code #end,<count>,<last position>,<to position>}.
+     * auditor opens the file. The last row is {@code #end,<count>,<last position>,<to position>,<chain position>,<chain
+     * hash>}.
      */
     static final class Csv extends AuditExport {
 
@@ -146,7 +151,7 @@ abstract sealed class AuditExport {
         @Override
         void writeEnd(End end) {
             row(List.of("#end", String.valueOf(end.count()), text(end.lastPosition()),
-                    String.valueOf(end.toPosition())));
+                    String.valueOf(end.toPosition()), text(end.chainPosition()), text(end.chainHash())));
             try {
                 out.flush();
             } catch (IOException e) {

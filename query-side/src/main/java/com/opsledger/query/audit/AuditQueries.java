@@ -5,6 +5,7 @@ import com.opsledger.query.sql.ListQuery;
 import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
 import com.opsledger.query.sql.Page;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.opsledger.query.sql.SqlValues.instant;
 import static com.opsledger.query.sql.SqlValues.utc;
@@ -142,8 +144,16 @@ class AuditQueries {
                 RowCallbackHandler each = rs -> export.write(event(rs, 0));
                 list(filter.upTo(upTo)).orderBy(Key.asc("a.position", Type.LONG)).each(streaming, each);
             }
-            export.end();
+            Map<String, Object> chain = jdbc.sql("SELECT position, hash FROM audit.chain_entry "
+                    + "WHERE position <= :upTo ORDER BY position DESC LIMIT 1").param("upTo", upTo).query().listOfRows()
+                    .stream().findFirst().orElse(Map.of());
+            export.end((Long) chain.get("position"), AuditHash.hex((byte[]) chain.get("hash")));
         });
+    }
+
+    /** Runs {@code work} on one connection in a read-only snapshot of the database. */
+    <T> T inSnapshot(ConnectionCallback<T> work) {
+        return snapshot.execute(status -> streaming.getJdbcTemplate().execute(work));
     }
 
     private static ListQuery list(AuditFilter filter) {

@@ -45,6 +45,7 @@ class AuditExportTest {
         assertThat(JSON.readTree(lines.get(4)).at("/end/count").asLong()).isEqualTo(4);
         assertThat(JSON.readTree(lines.get(4)).at("/end/lastPosition").asLong()).isEqualTo(4);
         assertThat(JSON.readTree(lines.get(4)).at("/end/toPosition").asLong()).isEqualTo(10);
+        assertThat(JSON.readTree(lines.get(4)).at("/end/chainHash").asString()).isEqualTo("ab");
         lines.forEach(line -> assertThat(JSON.readTree(line).isObject()).isTrue());
     }
 
@@ -65,7 +66,7 @@ class AuditExportTest {
         AuditExport export = AuditExport.of(AuditExport.Format.NDJSON, out, JSON, begun::add);
         export.begin(10);
         events.forEach(export::write);
-        export.end();
+        export.end(3L, "ab");
         assertThat(begun).containsExactly(10L);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n");

@@ -1,0 +1,185 @@
+package com.opsledger.app;
+
+import com.opsledger.query.audit.AuditVerifier;
+import com.opsledger.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit chain on a store of its own: kept as events are stored, a rolled-back position recorded as a gap,
+ * checkpoints signed; then, on copies of the stopped store, each kind of tampering done with plain SQL and found by
+ * {@code verify-audit} at the position where it was done, while the untouched copy verifies clean.
+ */
+class AuditChainTest {
+
+    private static final String AUDITOR = Api.token("audrey", "auditor");
+    private static TestDatabase.Connection store;
+    /** A position that a rolled-back transaction took: no event will ever be stored there. */
+    private static long gap;
+    private static JsonNode live;
+
+    @BeforeAll
+    static void storeWithAHistory() throws SQLException {
+        store = TestDatabase.freshDatabase();
+        try (ConfigurableApplicationContext service = TestService.start(TestService.settings(store))) {
+            Api api = new Api(TestService.port(service));
+            for (int i = 0; i < 30; i++) {
+                submit(api, i);
+                if (i == 20) {
+                    gap = burnAPosition();
+                }
+            }
+            long head = api.head();
+            live = awaitChained(api, head);
+        }
+    }
+
+    @Test
+    void theChainCoversEveryPositionAndTheLiveServiceVerifiesItClean() {
+        assertThat(live.get("intact").asBoolean()).as(live.toString()).isTrue();
+        assertThat(live.has("problem")).isFalse();
+        assertThat(live.get("gaps").asLong()).as("the rolled-back position").isEqualTo(1);
+        assertThat(live.get("events").asLong()).isGreaterThanOrEqualTo(30);
+        assertThat(live.get("checkpoints").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(live.get("fromPosition").asLong()).isEqualTo(1);
+        assertThat(live.get("toPosition").asLong()).isEqualTo(live.get("chainHead").asLong());
+    }
+
+    @Test
+    void anUntouchedCopyVerifiesClean() {
+        Verification clean = verify(TestDatabase.copyOf(store));
+        assertThat(clean.status).as(clean.output).isZero();
+        assertThat(clean.report.get("intact").asBoolean()).isTrue();
+        assertThat(clean.report.get("gaps").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedEventIsFoundWhereItWasChanged() throws SQLException {
+        assertFound(tampered("UPDATE domain_event_entry SET payload = payload || ' ' WHERE global_index = 5"), 5,
+                "changed");
+    }
+
+    @Test
+    void aDeletedEventIsFoundWhereItWas() throws SQLException {
+        assertFound(tampered("DELETE FROM domain_event_entry WHERE global_index = 7"), 7, "deleted");
+    }
+
+    @Test
+    void anEventInsertedIntoAGapIsFound() throws SQLException {
+        TestDatabase.Connection copy = tampered("INSERT INTO domain_event_entry (global_index, event_identifier, "
+                + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data) "
+                + "SELECT " + gap + ", 'forged-" + UUID.randomUUID() + "', aggregate_identifier, 99, type, "
+                + "time_stamp, payload_type, payload, meta_data FROM domain_event_entry WHERE global_index = 3");
+        assertFound(copy, gap, "inserted");
+    }
+
+    @Test
+    void swappedEventsAreFoundAsReordered() throws SQLException {
+        TestDatabase.Connection copy = tampered(
+                "UPDATE domain_event_entry SET global_index = -1 WHERE global_index = 9",
+                "UPDATE domain_event_entry SET global_index = 9 WHERE global_index = 11",
+                "UPDATE domain_event_entry SET global_index = 11 WHERE global_index = -1");
+        assertFound(copy, 9, "reordered");
+    }
+
+    @Test
+    void aCheckpointWithAForgedSignatureIsRefused() throws SQLException {
+        TestDatabase.Connection copy = tampered("UPDATE audit.checkpoint SET signature = "
+                + "decode(repeat('00', 64), 'hex') WHERE number = 1");
+        assertFound(copy, 1, "checkpoint");
+    }
+
+    @Test
+    void aVerifierThatDoesNotTrustTheKeyRefusesTheCheckpoints() {
+        String anotherKey = "MCowBQYDK2VwAyEAHHJjkJdiCTLkqzNWePi2yX0KWfscLLIeTvCShzsRAj4=";
+        Verification untrusted = verify(TestDatabase.copyOf(store), anotherKey);
+        assertThat(untrusted.status).as(untrusted.output).isEqualTo(1);
+        assertThat(untrusted.report.at("/problem/kind").asString()).isEqualTo("checkpoint");
+        assertThat(untrusted.report.at("/problem/detail").asString()).contains("not trusted");
+    }
+
+    private static void assertFound(TestDatabase.Connection copy, long position, String kind) {
+        Verification found = verify(copy);
+        assertThat(found.status).as(found.output).isEqualTo(1);
+        assertThat(found.report.get("intact").asBoolean()).isFalse();
+        assertThat(found.report.at("/problem/kind").asString()).as(found.output).isEqualTo(kind);
+        assertThat(found.report.at("/problem/position").asLong()).as(found.output).isEqualTo(position);
+    }
+
+    private static TestDatabase.Connection tampered(String... statements) throws SQLException {
+        TestDatabase.Connection copy = TestDatabase.copyOf(store);
+        try (Connection connection = DriverManager.getConnection(copy.url(), copy.user(), copy.password());
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        return copy;
+    }
+
+    private record Verification(int status, String output, JsonNode report) {
+    }
+
+    private static Verification verify(TestDatabase.Connection database, String... publicKeys) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String key = publicKeys.length == 0 ? IntegrationTest.AUDIT_PUBLIC_KEY : publicKeys[0];
+        int status = AuditVerifier.fromCommandLine(new String[]{"--url=" + database.url(),
+                        "--user=" + database.user(), "--password=" + database.password(), "--public-key=" + key},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(output).isNotEqualTo(2);
+        return new Verification(status, output, Api.JSON.readTree(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    private static void submit(Api api, int i) {
+        Api.Response submitted = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
+                "chain-" + i, "Audit chain message " + i + " " + UUID.randomUUID()));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+    }
+
+    /** Takes the next position from the event store's sequence in a transaction that is rolled back. */
+    private static long burnAPosition() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password())) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(
+                         "SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))")) {
+                rs.next();
+                long position = rs.getLong(1);
+                connection.rollback();
+                return position;
+            }
+        }
+    }
+
+    /** Polls the verify endpoint until the chain holds {@code head} and a checkpoint is signed. */
+    private static JsonNode awaitChained(Api api, long head) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Api.Response answer = api.get("/api/v1/admin/audit/verify", AUDITOR);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+            if (answer.at("/chainHead").asLong() >= head && answer.at("/checkpoints").asLong() >= 1) {
+                return answer.json();
+            }
+            assertThat(Instant.now()).as("the chain reaches " + head + ": " + answer.raw()).isBefore(deadline);
+            Api.pause(Duration.ofMillis(200));
+        }
+    }
+}
