@@ -37,11 +37,14 @@ class ArchitectureTest {
                 .check(OPSLEDGER);
     }
 
-    /** Messages are records; beside them live only the contracts both sides name (keys, aggregate types, ids). */
+    /**
+     * Messages are records; beside them live only the contracts both sides name (keys, aggregate types, ids, and
+     * interfaces the records share).
+     */
     @Test
     void messagesInSharedEventsAreRecords() {
         classes().that().resideInAPackage("com.opsledger.events..")
-                .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                .and().areNotEnums().and().areNotInterfaces().and().areNotAssignableTo(Throwable.class)
                 .and().doNotHaveSimpleName("WireName").and().doNotHaveSimpleName("MetaDataKeys")
                 .and().doNotHaveSimpleName("Instants").and().doNotHaveSimpleName("AggregateTypes")
                 .and().doNotHaveSimpleName("EventStoreSql")
