@@ -1,8 +1,12 @@
 package com.opsledger.app;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -14,6 +18,19 @@ class ArchitectureTest {
     private static final JavaClasses OPSLEDGER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.opsledger");
+
+    /**
+     * The command side's event handlers send commands or call out (fan-outs, deliveries, alerts): none may run again
+     * when its processor replays the history. ReplaySafetyTest shows it on a running service.
+     */
+    @Test
+    void commandSideEventHandlersNeverRunOnAReplay() {
+        classes().that().resideInAPackage("com.opsledger.command..")
+                .and(JavaClass.Predicates.containAnyMethodsThat(CanBeAnnotated.Predicates.annotatedWith(
+                        EventHandler.class)))
+                .should().beAnnotatedWith(DisallowReplay.class)
+                .check(OPSLEDGER);
+    }
 
     @Test
     void theCommandSideDoesNotDependOnTheQuerySide() {

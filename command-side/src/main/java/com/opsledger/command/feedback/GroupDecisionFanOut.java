@@ -7,6 +7,7 @@ import com.opsledger.events.feedback.command.RecordGroupDecisionProgress;
 import com.opsledger.events.feedback.event.FeedbackGroupDecided;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
@@ -37,11 +38,15 @@ import java.util.function.Supplier;
  * <p>A node that stops gives up a fan-out at once rather than finishing it first: the next node, or this one
  * started again, resumes it the same way.
  *
+ * <p>A replay of its processor passes every decision by ({@code @DisallowReplay}): each was taken to its members when
+ * it was first handled.
+ *
  * <p>Each command runs on this class's own threads, outside the processor's unit of work: nested in it, Axon would
  * store every member's event only when the whole fan-out commits, in one transaction and all or nothing.
  */
 @Component
 @ProcessingGroup(GroupDecisionFanOut.PROCESSING_GROUP)
+@DisallowReplay
 public class GroupDecisionFanOut {
 
     public static final String PROCESSING_GROUP = "feedback-group-decisions";
