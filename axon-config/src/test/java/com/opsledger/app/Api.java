@@ -133,6 +133,32 @@ public final class Api {
                 .mapToLong(p -> p.get("head").asLong()).max().orElseThrow();
     }
 
+    /**
+     * Waits until the rebuild of {@code projection} that was started last has been swapped in (its generation is
+     * live), failing on a failed build; the live generation's number.
+     */
+    public int awaitRebuilt(String projection) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String admin = token("api-rebuilds", "admin");
+        while (true) {
+            JsonNode status = get("/api/v1/admin/projections", admin).json().valueStream()
+                    .filter(p -> p.get("name").asString().equals(projection)).findFirst().orElseThrow();
+            JsonNode newest = status.at("/generations/0");
+            boolean building = newest.isObject() && List.of("building", "catching_up")
+                    .contains(newest.get("state").asString());
+            if (newest.isObject() && newest.get("state").asString().equals("failed")) {
+                throw new AssertionError("the rebuild of " + projection + " failed: " + status);
+            }
+            if (!building && status.get("liveGeneration").asInt() > 1) {
+                return status.get("liveGeneration").asInt();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the rebuild of " + projection + " is not live within 120 s: " + status);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
     /** Waits between two polls of an asynchronous outcome. */
     public static void pause(Duration pause) {
         try {

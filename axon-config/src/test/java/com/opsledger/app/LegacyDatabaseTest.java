@@ -69,6 +69,7 @@ class LegacyDatabaseTest {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+                api.awaitRebuilt(projection);
             }
             assertThat(api.get("/api/v1/admin/feedback?minPosition=" + head, OPERATOR).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/admin/notifications?minPosition=" + head, OPERATOR).status()).isEqualTo(200);

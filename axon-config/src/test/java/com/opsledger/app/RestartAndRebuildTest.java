@@ -23,6 +23,10 @@ class RestartAndRebuildTest {
 
     private static final String OPERATOR = Api.token("rita", "operator");
     private static final String ADMIN = Api.token("root", "admin");
+    private static final List<String> PROJECTIONS = List.of("feedback-queue-v1", "feedback-groups-v1",
+            "notifications-v1", "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
+            "disputes-v1", "cardholders-v1", "connector-events-v1", "connections-v1", "connector-replays-v1",
+            "runtime-tasks-v1", "connector-catalog-v1", "audit-events-v1");
     private static final List<String> READ_MODEL_TABLES = List.of(
             "feedback_v1 ORDER BY feedback_id", "feedback_timeline_v1 ORDER BY event_id",
             "feedback_group_v1 ORDER BY group_id", "notification_v1 ORDER BY notification_id",
@@ -75,13 +79,13 @@ class RestartAndRebuildTest {
             jdbc.sql("DELETE FROM read_model.audit_aggregate_v1").update();
             assertThat(snapshot(second)).isNotEqualTo(live);
 
-            for (String projection : List.of("feedback-queue-v1", "feedback-groups-v1", "notifications-v1",
-                    "wallets-v1", "spend-requests-v1", "cards-v1", "authorizations-v2", "transactions-v1",
-                    "disputes-v1", "cardholders-v1", "connector-events-v1", "connections-v1",
-                    "connector-replays-v1", "runtime-tasks-v1", "connector-catalog-v1", "audit-events-v1")) {
+            for (String projection : PROJECTIONS) {
                 Api.Response rebuild = api.post("/api/v1/admin/projections/" + projection + "/rebuild", ADMIN,
                         Map.of());
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+            }
+            for (String projection : PROJECTIONS) {
+                assertThat(api.awaitRebuilt(projection)).as(projection).isEqualTo(2);
             }
             awaitAll(api, head);
             assertThat(snapshot(second)).isEqualTo(live);

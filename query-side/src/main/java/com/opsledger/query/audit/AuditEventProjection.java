@@ -4,6 +4,7 @@ import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.OrgScoped;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -13,7 +14,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import static com.opsledger.query.sql.SqlValues.utc;
@@ -35,9 +35,9 @@ class AuditEventProjection {
     private final ProjectionWrites events;
     private final ProjectionWrites aggregates;
 
-    AuditEventProjection(NamedParameterJdbcTemplate jdbc) {
-        this.events = new ProjectionWrites(jdbc, EVENTS);
-        this.aggregates = new ProjectionWrites(jdbc, AGGREGATES);
+    AuditEventProjection(ReadModelTables tables) {
+        this.events = tables.writes(EVENTS);
+        this.aggregates = tables.writes(AGGREGATES);
     }
 
     @EventHandler

@@ -19,12 +19,12 @@ import com.opsledger.events.connector.event.EndpointReEnabled;
 import com.opsledger.events.connector.event.EndpointRecovered;
 import com.opsledger.events.connector.event.InboundEventRefused;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -56,8 +56,8 @@ class ConnectionProjection {
 
     private final ProjectionWrites writes;
 
-    ConnectionProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    ConnectionProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

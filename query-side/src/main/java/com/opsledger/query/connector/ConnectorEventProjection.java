@@ -17,12 +17,12 @@ import com.opsledger.events.connector.event.DeliveryRetryScheduled;
 import com.opsledger.events.connector.event.DeliverySkipped;
 import com.opsledger.events.connector.event.DuplicateConnectorEventReceived;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -55,9 +55,9 @@ class ConnectorEventProjection {
     private final ProjectionWrites deliveries;
     private final ProjectionWrites attempts;
 
-    ConnectorEventProjection(NamedParameterJdbcTemplate jdbc) {
-        this.deliveries = new ProjectionWrites(jdbc, TABLE);
-        this.attempts = new ProjectionWrites(jdbc, ATTEMPTS);
+    ConnectorEventProjection(ReadModelTables tables) {
+        this.deliveries = tables.writes(TABLE);
+        this.attempts = tables.writes(ATTEMPTS);
     }
 
     @EventHandler

@@ -16,8 +16,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,8 +37,8 @@ class FeedbackGroupProjection {
 
     private final ProjectionWrites writes;
 
-    FeedbackGroupProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    FeedbackGroupProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

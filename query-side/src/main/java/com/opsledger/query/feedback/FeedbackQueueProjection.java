@@ -18,8 +18,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,8 +44,8 @@ class FeedbackQueueProjection {
     private final ProjectionWrites writes;
     private final JsonMapper json;
 
-    FeedbackQueueProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    FeedbackQueueProjection(ReadModelTables tables, JsonMapper json) {
+        this.writes = tables.writes(TABLE);
         this.json = json;
     }
 

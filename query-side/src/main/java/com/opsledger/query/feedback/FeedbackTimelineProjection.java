@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import com.opsledger.query.projection.ProjectionWrites;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import com.opsledger.query.projection.ReadModelTables;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +28,8 @@ class FeedbackTimelineProjection {
     private final ProjectionWrites writes;
     private final JsonMapper json;
 
-    FeedbackTimelineProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    FeedbackTimelineProjection(ReadModelTables tables, JsonMapper json) {
+        this.writes = tables.writes(TABLE);
         this.json = json;
     }
 

@@ -5,7 +5,6 @@ import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
 import com.opsledger.query.sql.Page;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
@@ -13,7 +12,6 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,14 +29,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 
 /**
- * For engineers: where each projection stands, and a rebuild from the first event (admin only). A rebuild resets the
- * processor's tokens; its {@code @ResetHandler} empties the tables, and the processor replays the whole history.
+ * For engineers: where each projection stands, and its rebuilds (admin only), built beside the live read model and
+ * swapped in once caught up ({@link ProjectionRebuilds}): readers are served from the live generation throughout.
  *
  * <p>And the events each projection parked in its dead-letter queue, by sequence (the aggregate whose events must
  * apply in order): listed, retried (the handlers run again on the sequence's events; those that fail again stay
@@ -49,7 +45,12 @@ import java.util.TreeSet;
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionsController {
 
-    record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long head) {
+    /**
+     * A read model: its live processor (running here, how far), the head, its dead letters, and its generations
+     * that have a history (being built, failed, retired), newest first.
+     */
+    record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long head,
+                            int liveGeneration, long deadLetters, List<ProjectionRebuilds.Generation> generations) {
     }
 
     record DeadLetterView(String sequence, long index, String deadLetterId, String eventId, String eventType,
@@ -61,48 +62,55 @@ class ProjectionsController {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsController.class);
-    private static final String QUERY_SIDE = "com.opsledger.query";
 
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
+    private final ProjectionRebuilds rebuilds;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /**
+     * The query side's processing groups only: the command side's processors (a group decision's fan-out) are no
+     * projection, and replaying one would act on its events again.
+     */
     private final List<String> names;
 
-    ProjectionsController(EventProcessingConfiguration processing, ProjectionProgress progress, JdbcClient jdbc,
-                          JsonMapper json, ApplicationContext context) {
+    ProjectionsController(EventProcessingConfiguration processing, ProjectionProgress progress,
+                          ProjectionRebuilds rebuilds, JdbcClient jdbc, JsonMapper json) {
         this.processing = processing;
         this.progress = progress;
+        this.rebuilds = rebuilds;
         this.jdbc = jdbc;
         this.json = json;
-        // The query side's processing groups only: the command side's processors (a group decision's fan-out) are
-        // no projection, and replaying one would act on its events again.
-        this.names = List.copyOf(new TreeSet<>(Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
-                .filter(bean -> context.getType(bean).getPackageName().startsWith(QUERY_SIDE))
-                .map(bean -> context.findAnnotationOnBean(bean, ProcessingGroup.class).value())
-                .toList()));
+        this.names = rebuilds.projections();
     }
 
     @GetMapping
     List<ProjectionStatus> projections() {
         long head = progress.headPosition();
-        return names.stream().map(name -> {
-            StreamingEventProcessor processor = processor(name);
-            OptionalLong position = progress.position(name);
-            return new ProjectionStatus(name, processor.isRunning(), processor.isReplaying(),
-                    position.isPresent() ? position.getAsLong() : null, head);
-        }).toList();
+        return names.stream().map(name -> status(name, head)).toList();
     }
 
+    /**
+     * Builds the next generation of the read model beside the live one and swaps it in once it has caught up; 409
+     * while one is being built. Logged with the admin's name.
+     */
     @PostMapping("/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ProjectionStatus rebuild(@PathVariable String name) {
+    ProjectionStatus rebuild(@PathVariable String name, Principal admin) {
+        processor(name);
+        rebuilds.rebuild(name, admin.getName());
+        return status(name, progress.headPosition());
+    }
+
+    private ProjectionStatus status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        return new ProjectionStatus(name, processor.isRunning(), processor.isReplaying(), null,
-                progress.headPosition());
+        OptionalLong position = progress.position(name);
+        List<ProjectionRebuilds.Generation> generations = rebuilds.generations(name);
+        int live = generations.stream().filter(g -> g.state().equals("live")).mapToInt(
+                ProjectionRebuilds.Generation::generation).findFirst().orElse(1);
+        return new ProjectionStatus(name, processor.isRunning(), processor.isReplaying(),
+                position.isPresent() ? position.getAsLong() : null, head, live, rebuilds.deadLetters(name),
+                generations.stream().filter(g -> !g.state().equals("live")).toList());
     }
 
     /** The projection's dead letters, in the order their sequences and the events within them must apply. */

@@ -5,11 +5,11 @@ import com.opsledger.events.WireName;
 import com.opsledger.events.runtime.event.RuntimeStatusChanged;
 import com.opsledger.events.runtime.event.RuntimeTaskReported;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -28,8 +28,8 @@ public class RuntimeTaskProjection {
 
     private final ProjectionWrites writes;
 
-    RuntimeTaskProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    RuntimeTaskProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

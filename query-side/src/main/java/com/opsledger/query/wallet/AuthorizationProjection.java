@@ -9,12 +9,12 @@ import com.opsledger.events.wallet.event.AuthorizationOutcomeRecorded;
 import com.opsledger.events.wallet.event.TransactionRecorded;
 import com.opsledger.events.wallet.event.UnmatchedAuthorizationDeclined;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -66,8 +66,8 @@ class AuthorizationProjection {
 
     private final ProjectionWrites writes;
 
-    AuthorizationProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    AuthorizationProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

@@ -3,11 +3,11 @@ package com.opsledger.query.wallet;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.wallet.event.CardholderRecorded;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -26,8 +26,8 @@ class CardholderProjection {
 
     private final ProjectionWrites writes;
 
-    CardholderProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    CardholderProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

@@ -6,13 +6,13 @@ import com.opsledger.events.WireName;
 import com.opsledger.events.wallet.event.DisputeOpened;
 import com.opsledger.events.wallet.event.DisputeStatusChanged;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,8 +32,8 @@ class DisputeProjection {
 
     private final ProjectionWrites writes;
 
-    DisputeProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    DisputeProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

@@ -13,13 +13,13 @@ import com.opsledger.events.wallet.event.SpendRequestRejected;
 import com.opsledger.events.wallet.event.SpendRequestReleased;
 import com.opsledger.events.wallet.event.SpendRequested;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,8 +49,8 @@ class SpendRequestProjection {
     private final ProjectionWrites writes;
     private final JsonMapper json;
 
-    SpendRequestProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    SpendRequestProjection(ReadModelTables tables, JsonMapper json) {
+        this.writes = tables.writes(TABLE);
         this.json = json;
     }
 

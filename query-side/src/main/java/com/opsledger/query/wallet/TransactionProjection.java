@@ -4,11 +4,11 @@ import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.WireName;
 import com.opsledger.events.wallet.event.TransactionRecorded;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -27,8 +27,8 @@ class TransactionProjection {
 
     private final ProjectionWrites writes;
 
-    TransactionProjection(NamedParameterJdbcTemplate jdbc) {
-        this.writes = new ProjectionWrites(jdbc, TABLE);
+    TransactionProjection(ReadModelTables tables) {
+        this.writes = tables.writes(TABLE);
     }
 
     @EventHandler

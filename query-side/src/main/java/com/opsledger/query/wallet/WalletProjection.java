@@ -6,6 +6,7 @@ import com.opsledger.events.wallet.SpendPolicy;
 import com.opsledger.events.wallet.event.SpendPolicyChanged;
 import com.opsledger.events.wallet.event.WalletOpened;
 import com.opsledger.query.projection.ProjectionWrites;
+import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,7 +14,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,9 +37,9 @@ class WalletProjection {
     private final ProjectionWrites policies;
     private final JsonMapper json;
 
-    WalletProjection(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
-        this.wallets = new ProjectionWrites(jdbc, TABLE);
-        this.policies = new ProjectionWrites(jdbc, POLICY_TABLE);
+    WalletProjection(ReadModelTables tables, JsonMapper json) {
+        this.wallets = tables.writes(TABLE);
+        this.policies = tables.writes(POLICY_TABLE);
         this.json = json;
     }
 
