@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -77,11 +76,5 @@ class AuditEventProjection {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    @ResetHandler
-    void reset() {
-        events.truncate();
-        aggregates.truncate();
     }
 }

@@ -23,7 +23,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -163,10 +162,5 @@ class ConnectionProjection {
     private void update(String connectionId, String assignment, Object value) {
         writes.sql("UPDATE {table} SET " + assignment + " WHERE connection_id = :id")
                 .param("value", value).param("id", connectionId).queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -9,7 +9,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -51,10 +50,5 @@ class ConnectorCatalogProjection {
                 .param("version", e.version()).param("health", WireName.of(e.health())).param("detail", e.detail())
                 .param("at", utc(e.observedAt())).param("name", e.name())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

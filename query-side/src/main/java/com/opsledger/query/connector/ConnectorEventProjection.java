@@ -21,7 +21,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -192,11 +191,5 @@ class ConnectorEventProjection {
                 .param("duration", durationMillis).param("excerpt", excerpt).param("id", deliveryId)
                 .param("attempt", attempt)
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        deliveries.truncate();
-        attempts.truncate();
     }
 }

@@ -10,7 +10,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
@@ -65,10 +64,5 @@ class ReplayJobProjection {
         writes.sql("UPDATE {table} SET state = 'canceled', ended_at = :at, canceled_by = :actor WHERE job_id = :id")
                 .param("at", utc(at)).param("actor", actor).param("id", e.jobId())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -11,7 +11,6 @@ import com.opsledger.events.feedback.event.FeedbackGroupMemberAdded;
 import com.opsledger.events.feedback.event.FeedbackGroupOpened;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -103,10 +102,5 @@ class FeedbackGroupProjection {
                 .param("changed", e.changed()).param("leftAlone", e.leftAlone()).param("finished", e.finished())
                 .param("id", e.groupId()).param("sequence", e.decisionSequence())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

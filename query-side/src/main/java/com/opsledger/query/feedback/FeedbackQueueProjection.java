@@ -15,7 +15,6 @@ import com.opsledger.events.feedback.event.FeedbackTriaged;
 import com.opsledger.events.feedback.event.FeedbackWorkStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
@@ -139,10 +138,6 @@ class FeedbackQueueProjection {
                 .queue();
     }
 
-    @ResetHandler
-    void reset() {
-        writes.truncate();
-    }
 
     private void moveTo(String feedbackId, FeedbackState state, Instant at) {
         writes.sql("UPDATE {table} SET state = :state, updated_at = :at WHERE feedback_id = :id")

@@ -5,7 +5,6 @@ import com.opsledger.events.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import static com.opsledger.query.sql.SqlValues.utc;
 
 /**
  * The timeline of each feedback item ({@value #TABLE}): every event of the item with its
- * type, actor, reason, time and payload. Part of the queue's processing group, so it is reset and rebuilt with it.
+ * type, actor, reason, time and payload. Part of the queue's processing group, so it is rebuilt with it.
  */
 @Component
 @ProcessingGroup(FeedbackQueueProjection.NAME)
@@ -52,10 +51,5 @@ class FeedbackTimelineProjection {
                 .param("details", json.writeValueAsString(payload))
                 .param("at", utc(event.getTimestamp()))
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

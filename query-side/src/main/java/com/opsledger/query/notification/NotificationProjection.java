@@ -7,7 +7,6 @@ import com.opsledger.events.notification.event.NotificationAcknowledged;
 import com.opsledger.events.notification.event.NotificationReceived;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import com.opsledger.query.projection.ProjectionWrites;
@@ -65,10 +64,5 @@ class NotificationProjection {
                         WHERE notification_id = :id""")
                 .param("actor", actor).param("at", utc(at)).param("id", e.notificationId())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The transaction commits with {@code synchronous_commit = off}: a crash may lose the last batches, rows and token
  * alike, and the processor then handles those events again, so nothing is lost or applied twice.
  * <p>
- * Each time the rows written since start-up or the last {@link #truncate} have doubled (from
+ * Each time the rows written since start-up have doubled (from
  * {@value #FIRST_ANALYZE}), the table is analyzed after the commit, in the background. A rebuild refills a table from
  * nothing, and until PostgreSQL has statistics of the new rows its planner takes a million-row table for an empty one
  * and picks plans that take seconds; autovacuum's analyze may be switched off or a minute late. Doubling keeps this to
@@ -83,13 +83,6 @@ public final class ProjectionWrites {
         this.jdbc = jdbc;
         this.table = table;
         this.resourceKey = ProjectionWrites.class.getName() + ":" + table;
-    }
-
-    /** Empties the table, when a reset starts a rebuild; its statistics are gathered again from the first rows. */
-    public void truncate() {
-        jdbc.getJdbcOperations().execute("TRUNCATE " + table);
-        rowsWritten.set(0);
-        analyzeAt.set(FIRST_ANALYZE);
     }
 
     /**

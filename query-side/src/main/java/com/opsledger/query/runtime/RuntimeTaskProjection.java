@@ -9,7 +9,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -55,10 +54,5 @@ public class RuntimeTaskProjection {
                 .param("status", WireName.of(e.to())).param("worker", e.worker()).param("detail", e.detail())
                 .param("at", utc(e.observedAt())).param("id", e.runtimeId())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -13,7 +13,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -154,10 +153,5 @@ class AuthorizationProjection {
 
     private static LocalDate utcDay(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -10,7 +10,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
@@ -60,10 +59,5 @@ class CardProjection {
                 .param("status", WireName.of(e.status())).param("cancellation", e.cancellationReason())
                 .param("at", utc(at)).param("observed", utc(e.observedAt())).param("id", e.cardId())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

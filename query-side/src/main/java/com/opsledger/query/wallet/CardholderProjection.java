@@ -7,7 +7,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -44,10 +43,5 @@ class CardholderProjection {
                 .param("pastDue", e.pastDue().toArray(String[]::new)).param("disabled", e.disabledReason())
                 .param("observed", utc(e.observedAt()))
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -10,7 +10,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
@@ -57,10 +56,5 @@ class DisputeProjection {
         writes.sql("UPDATE {table} SET status = :status, status_changed_at = :at WHERE dispute_id = :id")
                 .param("status", WireName.of(e.status())).param("at", utc(at)).param("id", e.disputeId())
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

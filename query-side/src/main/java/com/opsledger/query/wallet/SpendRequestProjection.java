@@ -17,7 +17,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
@@ -140,10 +139,5 @@ class SpendRequestProjection {
                 .param("status", WireName.of(status)).param("rank", DONE_WAITING).param("at", utc(at))
                 .param("by", by).param("reason", reason).param("id", spendRequestId)
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

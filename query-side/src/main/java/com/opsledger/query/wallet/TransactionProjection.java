@@ -8,7 +8,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -45,10 +44,5 @@ class TransactionProjection {
                 .param("merchant", e.merchantName()).param("category", e.category())
                 .param("createdAt", utc(e.createdAt()))
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        writes.truncate();
     }
 }

@@ -10,7 +10,6 @@ import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -75,11 +74,5 @@ class WalletProjection {
                 .param("id", walletId).param("sequence", sequence).param("policy", json.writeValueAsString(policy))
                 .param("actor", actor).param("reason", reason).param("at", utc(at))
                 .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        wallets.truncate();
-        policies.truncate();
     }
 }
