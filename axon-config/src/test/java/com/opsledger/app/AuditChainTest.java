@@ -1,6 +1,7 @@
 package com.opsledger.app;
 
 import com.opsledger.query.audit.AuditVerifier;
+import com.opsledger.query.audit.MerkleTree;
 import com.opsledger.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,37 @@ class AuditChainTest {
         assertThat(live.get("checkpoints").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(live.get("fromPosition").asLong()).isEqualTo(1);
         assertThat(live.get("toPosition").asLong()).isEqualTo(live.get("chainHead").asLong());
+    }
+
+    /**
+     * An event's inclusion proof leads, from the leaf computed from the event as stored, to the Merkle root its
+     * checkpoint signed; the checkpoint's signature verifies with the public key.
+     */
+    @Test
+    void anEventsInclusionProofLeadsToItsCheckpointsSignedRoot() throws Exception {
+        TestDatabase.Connection copy = TestDatabase.copyOf(store);
+        try (ConfigurableApplicationContext service = TestService.start(TestService.settings(copy))) {
+            Api api = new Api(TestService.port(service));
+            for (long position : new long[]{1, 4, gap}) {
+                Api.Response answer = api.get("/api/v1/admin/audit/events/" + position + "/proof", AUDITOR);
+                assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+                JsonNode proof = answer.json();
+                byte[] leafData = Base64.getDecoder().decode(proof.get("leafData").asString());
+                byte[] leaf = MerkleTree.leafHash(leafData);
+                assertThat(HexFormat.of().formatHex(leaf)).isEqualTo(proof.get("leafHash").asString());
+                List<byte[]> path = proof.get("proof").valueStream()
+                        .map(p -> HexFormat.of().parseHex(p.asString())).toList();
+                byte[] root = HexFormat.of().parseHex(proof.at("/checkpoint/merkleRoot").asString());
+                assertThat(MerkleTree.verifyInclusion(proof.get("leafIndex").asLong(), proof.get("treeSize").asLong(),
+                        leaf, path, root)).as(answer.raw()).isTrue();
+                assertThat(proof.get("leafIndex").asLong())
+                        .isEqualTo(position - proof.at("/checkpoint/fromPosition").asLong());
+            }
+            assertThat(api.get("/api/v1/admin/audit/events/" + (gap + 1000) + "/proof", AUDITOR).status())
+                    .isEqualTo(404);
+            assertThat(api.get("/api/v1/admin/audit/events/0/proof", AUDITOR).status()).isEqualTo(400);
+            assertThat(api.get("/api/v1/admin/audit/events/0x10/proof", AUDITOR).status()).isEqualTo(400);
+        }
     }
 
     @Test

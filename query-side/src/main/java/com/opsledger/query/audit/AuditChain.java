@@ -94,17 +94,20 @@ class AuditChain implements SmartLifecycle {
                     break;
                 }
                 for (long gap = expected; gap < event.position(); gap++) {
-                    hash = AuditHash.gap(hash, gap);
-                    entries.add(new Object[]{gap, null, hash});
+                    byte[] data = AuditHash.gapData(gap);
+                    hash = AuditHash.chain(hash, data);
+                    entries.add(new Object[]{gap, null, hash, MerkleTree.leafHash(data)});
                 }
                 log.info("Positions {} to {} of the event store hold no event and never will: chained as a gap",
                         expected, event.position() - 1);
             }
-            hash = AuditHash.event(hash, event);
-            entries.add(new Object[]{event.position(), event.eventId(), hash});
+            byte[] data = AuditHash.data(event);
+            hash = AuditHash.chain(hash, data);
+            entries.add(new Object[]{event.position(), event.eventId(), hash, MerkleTree.leafHash(data)});
             expected = event.position() + 1;
         }
-        jdbc.batchUpdate("INSERT INTO audit.chain_entry (position, event_id, hash) VALUES (?, ?, ?)", entries);
+        jdbc.batchUpdate("INSERT INTO audit.chain_entry (position, event_id, hash, leaf) VALUES (?, ?, ?, ?)",
+                entries);
         if (!entries.isEmpty()) {
             jdbc.update("DELETE FROM audit.chain_gap_watch");
             checkpointIfDue(expected - 1, hash);
@@ -163,11 +166,18 @@ class AuditChain implements SmartLifecycle {
         if (chainedTo <= signedTo || !due) {
             return;
         }
-        AuditCheckpoint checkpoint = AuditCheckpoint.sign(keys, last, chainedTo, headHash, now);
-        jdbc.update("INSERT INTO audit.checkpoint (" + AuditCheckpoint.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        byte[] merkleRoot = MerkleTree.root(leaves(signedTo + 1, chainedTo));
+        AuditCheckpoint checkpoint = AuditCheckpoint.sign(keys, last, chainedTo, headHash, merkleRoot, now);
+        jdbc.update("INSERT INTO audit.checkpoint (" + AuditCheckpoint.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 checkpoint.number(), checkpoint.fromPosition(), checkpoint.toPosition(), checkpoint.headHash(),
                 checkpoint.previousSignature(), utc(checkpoint.signedAt()), checkpoint.keyId(),
-                checkpoint.signature());
+                checkpoint.merkleRoot(), checkpoint.signature());
+    }
+
+    /** The Merkle leaves of positions {@code from..to}, in order. */
+    List<byte[]> leaves(long from, long to) {
+        return jdbc.query("SELECT leaf FROM audit.chain_entry WHERE position BETWEEN ? AND ? ORDER BY position",
+                (rs, n) -> rs.getBytes(1), from, to);
     }
 
     private static String interval(Duration duration) {

@@ -36,12 +36,17 @@ class AuditController {
     static final String TO_POSITION_HEADER = "X-Audit-To-Position";
 
     private final AuditQueries queries;
+    private final AuditStates states;
+    private final AuditProofs proofs;
     private final ProjectionProgress progress;
     private final JsonMapper json;
     private final AuditVerifier verifier;
 
-    AuditController(AuditQueries queries, ProjectionProgress progress, JsonMapper json, AuditSettings settings) {
+    AuditController(AuditQueries queries, AuditStates states, AuditProofs proofs, ProjectionProgress progress,
+                    JsonMapper json, AuditSettings settings) {
         this.queries = queries;
+        this.states = states;
+        this.proofs = proofs;
         this.progress = progress;
         this.json = json;
         this.verifier = new AuditVerifier(AuditKeys.verifyingWith(settings.publicKeys()));
@@ -121,6 +126,33 @@ class AuditController {
             throw new InvalidInput("to", "must be at least 1 and not before from");
         }
         return queries.inSnapshot(connection -> verifier.verify(connection, from, to));
+    }
+
+    /**
+     * The RFC 6962 inclusion proof of the event at {@code position} in the Merkle tree of the signed checkpoint that
+     * covers it; 404 until a checkpoint does.
+     */
+    @GetMapping("/events/{position}/proof")
+    AuditProofs.InclusionProof proof(@PathVariable Long position) {
+        if (position < 1) {
+            throw new InvalidInput("position", "must be at least 1");
+        }
+        return proofs.proof(position);
+    }
+
+    /**
+     * A feedback item, notification, wallet, spend request or connector delivery as it was at {@code asOf} (a global
+     * position, or an ISO-8601 time; default now): its aggregate's events up to then, folded by the read model's own
+     * projection, and those events.
+     *
+     * @param kind feedback, notification, wallet, spend-request or delivery
+     */
+    @GetMapping("/{kind}/{id}")
+    AuditStates.AggregateState asOf(@PathVariable String kind, @PathVariable String id,
+                                    @RequestParam(required = false) String asOf,
+                                    @RequestParam(required = false) Long minPosition) {
+        progress.await(AuditEventProjection.READ_MODEL, minPosition);
+        return states.asOf(kind, id, asOf);
     }
 
     /** What one person or service did, over all areas: counts by event type, then the events newest first. */

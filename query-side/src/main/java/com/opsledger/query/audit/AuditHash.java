@@ -15,8 +15,9 @@ import java.util.HexFormat;
  *
  * <pre>
  * entry(0)        = 32 zero bytes
- * entry(p) event  = SHA-256( entry(p-1) || 0x00 || canonical(row at p) )
- * entry(p) gap    = SHA-256( entry(p-1) || 0x01 || int64(p) )
+ * entry(p)        = SHA-256( entry(p-1) || data(p) )
+ * data(p) event   = 0x00 || canonical(row at p)
+ * data(p) gap     = 0x01 || int64(p)
  * canonical(row)  = int64(global_index) || str(event_identifier) || str(type) || str(aggregate_identifier)
  *                   || int64(sequence_number) || str(payload_type) || str(payload_revision) || str(time_stamp)
  *                   || str(payload) || str(meta_data)
@@ -24,6 +25,7 @@ import java.util.HexFormat;
  * str(s)          = the UTF-8 bytes of the column's text as stored, after their length as 4 bytes big-endian;
  *                   SQL NULL as the 4 bytes FF FF FF FF
  * </pre>
+ * data(p) is also the leaf data of the position in its checkpoint's Merkle tree ({@link MerkleTree}).
  */
 final class AuditHash {
 
@@ -69,19 +71,25 @@ final class AuditHash {
     private AuditHash() {
     }
 
-    static byte[] event(byte[] previous, StoredEvent event) {
-        MessageDigest sha = sha256();
-        sha.update(previous);
-        sha.update(EVENT);
-        sha.update(event.canonical());
-        return sha.digest();
+    /** data(p) of an event. */
+    static byte[] data(StoredEvent event) {
+        byte[] canonical = event.canonical();
+        byte[] data = new byte[canonical.length + 1];
+        data[0] = EVENT;
+        System.arraycopy(canonical, 0, data, 1, canonical.length);
+        return data;
     }
 
-    static byte[] gap(byte[] previous, long position) {
+    /** data(p) of a gap. */
+    static byte[] gapData(long position) {
+        return ByteBuffer.allocate(1 + Long.BYTES).put(GAP).putLong(position).array();
+    }
+
+    /** entry(p) from entry(p-1) and data(p). */
+    static byte[] chain(byte[] previous, byte[] data) {
         MessageDigest sha = sha256();
         sha.update(previous);
-        sha.update(GAP);
-        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(position).array());
+        sha.update(data);
         return sha.digest();
     }
 

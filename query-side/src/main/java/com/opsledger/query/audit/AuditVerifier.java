@@ -135,6 +135,8 @@ public final class AuditVerifier {
                  ResultSet chainRows = chained.executeQuery()) {
                 StoredEvent event = storeRows.next() ? StoredEvent.read(storeRows) : null;
                 boolean entry = chainRows.next();
+                // The Merkle leaves since the last checkpoint: at most one checkpoint's range in memory.
+                List<byte[]> leaves = new ArrayList<>();
                 for (long p = begin; p <= end && problem == null; p++) {
                     StoredEvent here = event != null && event.position() == p ? event : null;
                     boolean chainedHere = entry && chainRows.getLong("position") == p;
@@ -152,7 +154,9 @@ public final class AuditVerifier {
                                     + " is stored at a position the chain recorded as holding no event");
                             break;
                         }
-                        hash = AuditHash.gap(hash, p);
+                        byte[] data = AuditHash.gapData(p);
+                        hash = AuditHash.chain(hash, data);
+                        leaves.add(MerkleTree.leafHash(data));
                         gaps++;
                     } else if (here == null) {
                         problem = new Problem(p, "deleted", "event " + chainedId + " is no longer stored");
@@ -166,7 +170,9 @@ public final class AuditVerifier {
                                 + chainedAt + "; event " + chainedId + " was here");
                         break;
                     } else {
-                        hash = AuditHash.event(hash, here);
+                        byte[] data = AuditHash.data(here);
+                        hash = AuditHash.chain(hash, data);
+                        leaves.add(MerkleTree.leafHash(data));
                         events++;
                         if (!Arrays.equals(hash, chainedHash)) {
                             problem = new Problem(p, "changed", "event " + here.eventId()
@@ -175,10 +181,20 @@ public final class AuditVerifier {
                         }
                     }
                     AuditCheckpoint checkpoint = byEnd.get(p);
-                    if (checkpoint != null && !Arrays.equals(hash, checkpoint.headHash())) {
-                        problem = new Problem(p, "checkpoint", "the history up to here does not hash to checkpoint "
-                                + checkpoint.number() + "'s signed head: it was rewritten, chain entries included");
-                        break;
+                    if (checkpoint != null) {
+                        if (!Arrays.equals(hash, checkpoint.headHash())) {
+                            problem = new Problem(p, "checkpoint", "the history up to here does not hash to "
+                                    + "checkpoint " + checkpoint.number() + "'s signed head: it was rewritten, chain "
+                                    + "entries included");
+                            break;
+                        }
+                        if (checkpoint.merkleRoot() != null
+                                && !Arrays.equals(MerkleTree.root(leaves), checkpoint.merkleRoot())) {
+                            problem = new Problem(checkpoint.fromPosition(), "checkpoint", "the events of checkpoint "
+                                    + checkpoint.number() + " do not make its signed Merkle root");
+                            break;
+                        }
+                        leaves.clear();
                     }
                     if (here != null) {
                         event = storeRows.next() ? StoredEvent.read(storeRows) : null;

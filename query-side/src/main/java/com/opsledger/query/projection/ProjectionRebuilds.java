@@ -300,6 +300,16 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 + "WHERE projection = ? AND generation = ?", String.valueOf(e.getMessage()), projection, generation);
     }
 
+    /** New instances of the handlers of {@code projection}, writing the tables {@code tables} names. */
+    List<Object> handlers(String projection, ReadModelTables tables) {
+        return instances(projections.get(projection), tables);
+    }
+
+    /** The table that holds the live rows of {@code table}, a table of {@code projection}. */
+    String livePhysical(String projection, String table) {
+        return physicalOf(table, liveGeneration(projection));
+    }
+
     /** New instances of a projection's handler classes, their table writes taken from {@code tables}. */
     private List<Object> instances(List<Class<?>> handlers, ReadModelTables tables) {
         List<Object> instances = new ArrayList<>();
