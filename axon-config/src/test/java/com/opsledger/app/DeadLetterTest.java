@@ -81,6 +81,13 @@ class DeadLetterTest extends IntegrationTest {
         assertThat(api.post("/api/v1/admin/projections/" + PROJECTION + "/rebuild", ADMIN, Map.of()).status())
                 .isEqualTo(202);
         api.awaitRebuilt(PROJECTION);
+        JsonNode status = api.get("/api/v1/admin/projections", ADMIN).json().valueStream()
+                .filter(p -> p.get("name").asString().equals(PROJECTION)).findFirst().orElseThrow();
+        assertThat(status.get("deadLetters").asLong()).as("the new generation's own").isEqualTo(1);
+        assertThat(status.at("/generations/0/state").asString()).isEqualTo("retired");
+        assertThat(status.at("/generations/0/deadLetters").asLong()).as("the old generation's, kept").isEqualTo(1);
+        assertThat(api.get("/api/v1/admin/projections/" + PROJECTION + "/dead-letters", ADMIN)
+                .at("/items/0/attempts").asLong()).as("parked afresh, not the retried letter").isEqualTo(1);
         long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.get("/api/v1/admin/notifications?minPosition=" + head, ADMIN).status() == 200);

@@ -150,7 +150,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             return next;
         });
         log.warn("{} started building generation {} of {}", requestedBy, generation, projection);
-        advance();
+        running.computeIfAbsent(processorName(projection, generation), name -> start(projection, generation, name));
         return generations(projection).stream().filter(g -> g.generation() == generation).findFirst()
                 .orElseThrow();
     }
