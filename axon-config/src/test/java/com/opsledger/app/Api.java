@@ -159,6 +159,19 @@ public final class Api {
         }
     }
 
+    /** Waits until readers read {@code projection} (a new version of a read model switched in once caught up). */
+    public void awaitServing(String projection) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String admin = token("api-versions", "admin");
+        while (!get("/api/v1/admin/projections", admin).json().valueStream()
+                .anyMatch(p -> p.get("name").asString().equals(projection) && p.get("servesReads").asBoolean())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(projection + " does not serve reads within 60 s");
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
     /** Waits between two polls of an asynchronous outcome. */
     public static void pause(Duration pause) {
         try {

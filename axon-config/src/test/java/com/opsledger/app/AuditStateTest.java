@@ -55,7 +55,7 @@ class AuditStateTest extends IntegrationTest {
             // A command's answer names the position of its last event, which may be another aggregate's.
             assertThat(byPosition.get("position").asLong()).isLessThanOrEqualTo(positions.get(step))
                     .isGreaterThan(step == 0 ? 0 : positions.get(step - 1));
-            assertThat(comparable(byPosition.at("/state/read_model.feedback_v1/0"))).as("step " + step)
+            assertThat(comparable(byPosition.at("/state/read_model.feedback_v2/0"))).as("step " + step)
                     .isEqualTo(comparable(rows.get(step)));
             assertThat(byPosition.at("/events/items").size()).isEqualTo(step + 1);
             assertThat(byPosition.at("/events/items/" + step + "/position").asLong())
@@ -66,7 +66,7 @@ class AuditStateTest extends IntegrationTest {
             assertThat(byTime.at("/state")).isEqualTo(byPosition.at("/state"));
         }
         JsonNode now = asOf("feedback", id, null, positions.get(3));
-        assertThat(now.at("/state/read_model.feedback_v1/0/state").asString()).isEqualTo("done");
+        assertThat(now.at("/state/read_model.feedback_v2/0/state").asString()).isEqualTo("done");
     }
 
     @Test
@@ -123,7 +123,7 @@ class AuditStateTest extends IntegrationTest {
     private Map<String, Object> liveRow(Api api, String id, long position) {
         assertThat(api.get("/api/v1/admin/feedback/" + id + "?minPosition=" + position, OPERATOR).status())
                 .isEqualTo(200);
-        return jdbc.sql("SELECT * FROM read_model.feedback_v1 WHERE feedback_id = :id").param("id", id).query()
+        return jdbc.sql("SELECT * FROM read_model.feedback_v2 WHERE feedback_id = :id").param("id", id).query()
                 .singleRow();
     }
 

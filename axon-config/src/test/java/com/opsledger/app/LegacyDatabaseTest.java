@@ -58,7 +58,7 @@ class LegacyDatabaseTest {
                     .as("a baseline at the same schema, then what came since")
                     .containsExactly("7 BASELINE", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL",
                             "15 SQL", "16 SQL", "17 SQL", "18 SQL", "19 SQL", "20 SQL", "21 SQL",
-                            "22 SQL", "23 SQL", "24 SQL", "25 SQL", "26 SQL", "27 SQL", "28 SQL", "29 SQL", "30 SQL", "31 SQL");
+                            "22 SQL", "23 SQL", "24 SQL", "25 SQL", "26 SQL", "27 SQL", "28 SQL", "29 SQL", "30 SQL", "31 SQL", "32 SQL");
             assertThat(jdbc.sql("SELECT payload_type FROM dead_letter_entry").query(String.class).single())
                     .isEqualTo("com.opsledger.events.feedback.event.FeedbackTriaged");
             jdbc.sql("DELETE FROM dead_letter_entry").update();

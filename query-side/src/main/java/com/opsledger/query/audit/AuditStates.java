@@ -37,8 +37,8 @@ class AuditStates {
      * wallet), the projection that reads them, and the rows of its tables that are the thing's state.
      */
     enum Kind {
-        FEEDBACK("feedback", AggregateTypes.FEEDBACK, "feedback-queue-v1",
-                id -> List.of(new Read("read_model.feedback_v1", "feedback_id", id))),
+        FEEDBACK("feedback", AggregateTypes.FEEDBACK, "feedback-queue-v2",
+                id -> List.of(new Read("read_model.feedback_v2", "feedback_id", id))),
         NOTIFICATION("notification", AggregateTypes.NOTIFICATION, "notifications-v1",
                 id -> List.of(new Read("read_model.notification_v1", "notification_id", id))),
         WALLET("wallet", AggregateTypes.WALLET, "wallets-v1",

@@ -36,7 +36,7 @@ class FeedbackGroupController {
                                            @RequestParam(required = false) Integer limit,
                                            @RequestParam(required = false) String cursor,
                                            @RequestParam(required = false) Long minPosition) {
-        FeedbackReads.await(progress, minPosition);
+        FeedbackReads.await(progress, queries, minPosition);
         return queries.groups(wire(signal), wire(classification), burst, limit, cursor);
     }
 
@@ -46,7 +46,7 @@ class FeedbackGroupController {
                       @RequestParam(required = false) Integer limit,
                       @RequestParam(required = false) String cursor,
                       @RequestParam(required = false) Long minPosition) {
-        FeedbackReads.await(progress, minPosition);
+        FeedbackReads.await(progress, queries, minPosition);
         FeedbackQueries.GroupView group = queries.group(id).orElseThrow(() -> FeedbackReads.notFound("group", id));
         FeedbackQueries.QueueFilter members = new FeedbackQueries.QueueFilter(null, false, null, null, null, id, null,
                 null, null);

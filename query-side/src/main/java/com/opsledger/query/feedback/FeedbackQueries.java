@@ -3,6 +3,8 @@ package com.opsledger.query.feedback;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.SignalCategory;
 import com.opsledger.events.WireName;
+import com.opsledger.query.projection.ReadModel;
+import com.opsledger.query.projection.ReadModelVersions;
 import com.opsledger.query.sql.ListQuery;
 import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
@@ -42,10 +44,12 @@ class FeedbackQueries {
     record HandoffView(String destinationTeam, String note) {
     }
 
+    /** {@code triageSeconds}: from submission to the first triage; only from version 2 of the queue on. */
     record FeedbackItem(String feedbackId, String submissionId, String orgId, String workspaceId, String userId,
                         String channel, String message, String page, JsonNode context, String state,
                         List<String> securityClasses, String signal, String severity, List<Evidence> findings,
-                        String assignee, HandoffView handoff, GroupHint group, Instant submittedAt, Instant updatedAt) {
+                        String assignee, HandoffView handoff, GroupHint group, Instant submittedAt, Instant updatedAt,
+                        Long triageSeconds) {
     }
 
     /** Why a class was assigned: the classifier's rule and the decoded text it matched. */
@@ -73,13 +77,35 @@ class FeedbackQueries {
     /** Most severe, then oldest first (the default); or newest first. */
     enum Sort { SEVERITY, NEWEST }
 
-    private static final String ITEM_COLUMNS = """
+    /**
+     * A version of the queue as its reads need it: its table, read-your-writes read model, and how its rows ({@code
+     * f}) and their group's size and burst ({@code g}) are read.
+     */
+    record QueueVersion(String table, ReadModel readModel, String columns) {
+
+        String items() {
+            return table + " f";
+        }
+
+        String countsByClass() {
+            return "SELECT cls AS key, count(*) AS n FROM " + table + ", unnest(security_classes) AS cls "
+                    + "WHERE signal = 'security_probe' AND " + IN_RANGE + " GROUP BY cls";
+        }
+
+        String countsBySignal() {
+            return "SELECT signal AS key, count(*) AS n FROM " + table + " WHERE " + IN_RANGE + " GROUP BY signal";
+        }
+    }
+
+    private static final String COMMON_COLUMNS = """
             f.feedback_id, f.submission_id, f.org_id, f.workspace_id, f.user_id, f.channel, f.message, f.page,
             f.context, f.state, f.security_classes, f.signal, f.severity, f.severity_rank, f.findings, f.assignee,
             f.handoff_team, f.handoff_note, f.group_id, coalesce(g.member_count, 1) AS group_size,
             coalesce(g.burst, false) AS group_burst, f.submitted_at, f.updated_at""";
-    /** Queue rows ({@code f}) with their group's size and burst ({@code g}), as {@link #ITEM_COLUMNS} reads them. */
-    private static final String ITEMS = FeedbackQueueProjection.TABLE + " f";
+    static final QueueVersion V1 = new QueueVersion(FeedbackQueueProjection.TABLE, FeedbackQueueProjection.READ_MODEL,
+            COMMON_COLUMNS + ", NULL::bigint AS triage_seconds");
+    static final QueueVersion V2 = new QueueVersion(FeedbackQueueV2Projection.TABLE,
+            FeedbackQueueV2Projection.READ_MODEL, COMMON_COLUMNS + ", f.triage_seconds");
     private static final String WITH_GROUP =
             "LEFT JOIN " + FeedbackGroupProjection.TABLE + " g ON g.group_id = f.group_id";
     /** The queue's two orders; each ends in the id, so every row has its own place. */
@@ -91,10 +117,6 @@ class FeedbackQueries {
     private static final String IN_RANGE = """
             submitted_at >= coalesce(:from, '-infinity'::timestamptz)
             AND submitted_at < coalesce(:to, 'infinity'::timestamptz)""";
-    private static final String COUNTS_BY_CLASS = "SELECT cls AS key, count(*) AS n FROM " + FeedbackQueueProjection.TABLE
-            + ", unnest(security_classes) AS cls WHERE signal = 'security_probe' AND " + IN_RANGE + " GROUP BY cls";
-    private static final String COUNTS_BY_SIGNAL = "SELECT signal AS key, count(*) AS n FROM "
-            + FeedbackQueueProjection.TABLE + " WHERE " + IN_RANGE + " GROUP BY signal";
 
     private static final String TIMELINE = """
             SELECT sequence_number, event_type, actor, reason, occurred_at, details
@@ -104,16 +126,25 @@ class FeedbackQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReadModelVersions versions;
 
-    FeedbackQueries(JdbcClient jdbc, JsonMapper json) {
+    FeedbackQueries(JdbcClient jdbc, JsonMapper json, ReadModelVersions versions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.versions = versions;
+    }
+
+    /** The version of the queue that readers read now (a pointer row, read with every request). */
+    QueueVersion queueVersion() {
+        return versions.live(FeedbackQueueV2Projection.SUCCESSION.readModel()).equals(FeedbackQueueV2Projection.NAME)
+                ? V2 : V1;
     }
 
     Page<FeedbackItem> queue(QueueFilter filter, Sort sort, Integer limit, String cursor) {
-        return ListQuery.of(ITEMS)
+        QueueVersion version = queueVersion();
+        return ListQuery.of(version.items())
                 .join(WITH_GROUP)
-                .select(ITEM_COLUMNS)
+                .select(version.columns())
                 .filter("f.signal = :signal", "signal", filter.signal())
                 .filterIf(filter.excludeProbes(), "f.signal <> 'security_probe'")
                 .filter("f.state = :state", "state", filter.state())
@@ -128,7 +159,9 @@ class FeedbackQueries {
     }
 
     Optional<FeedbackItem> item(String feedbackId) {
-        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM " + ITEMS + " " + WITH_GROUP + " WHERE f.feedback_id = :id")
+        QueueVersion version = queueVersion();
+        return jdbc.sql("SELECT " + version.columns() + " FROM " + version.items() + " " + WITH_GROUP
+                        + " WHERE f.feedback_id = :id")
                 .param("id", feedbackId).query(this::row).optional();
     }
 
@@ -157,11 +190,11 @@ class FeedbackQueries {
 
     /** Probe counts per attack family and item counts per signal category, every category present. */
     Map<String, Long> countsByClass(Instant from, Instant to) {
-        return counts(COUNTS_BY_CLASS, Arrays.stream(SecurityClass.values()).map(WireName::of).toList(), from, to);
+        return counts(queueVersion().countsByClass(), Arrays.stream(SecurityClass.values()).map(WireName::of).toList(), from, to);
     }
 
     Map<String, Long> countsBySignal(Instant from, Instant to) {
-        return counts(COUNTS_BY_SIGNAL, Arrays.stream(SignalCategory.values()).map(WireName::of).toList(), from, to);
+        return counts(queueVersion().countsBySignal(), Arrays.stream(SignalCategory.values()).map(WireName::of).toList(), from, to);
     }
 
     private Map<String, Long> counts(String sql, List<String> keys, Instant from, Instant to) {
@@ -188,7 +221,7 @@ class FeedbackQueries {
                 json.readValue(rs.getString("findings"), EVIDENCE), rs.getString("assignee"),
                 team == null ? null : new HandoffView(team, rs.getString("handoff_note")),
                 new GroupHint(rs.getString("group_id"), rs.getInt("group_size"), rs.getBoolean("group_burst")),
-                instant(rs, "submitted_at"), instant(rs, "updated_at"));
+                instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getObject("triage_seconds", Long.class));
     }
 
     private GroupView groupRow(ResultSet rs, int n) throws SQLException {

@@ -64,7 +64,7 @@ class FeedbackQueueController {
                                              @RequestParam(required = false) Integer limit,
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(required = false) Long minPosition) {
-        FeedbackReads.await(progress, minPosition);
+        FeedbackReads.await(progress, queries, minPosition);
         if (mode == Mode.SECURITY) {
             if (signal != null && signal != SignalCategory.SECURITY_PROBE) {
                 throw new InvalidInput("signal", "security mode shows security_probe items only");
@@ -85,7 +85,7 @@ class FeedbackQueueController {
 
     @GetMapping("/{id}")
     FeedbackDetail item(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
-        FeedbackReads.await(progress, minPosition);
+        FeedbackReads.await(progress, queries, minPosition);
         FeedbackQueries.FeedbackItem item = queries.item(id).orElseThrow(() -> FeedbackReads.notFound("feedback", id));
         return new FeedbackDetail(item, queries.timeline(id));
     }
@@ -95,7 +95,7 @@ class FeedbackQueueController {
     SecurityOverview security(@RequestParam(required = false) Instant from,
                               @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) Long minPosition) {
-        FeedbackReads.await(progress, minPosition);
+        FeedbackReads.await(progress, queries, minPosition);
         return new SecurityOverview(queries.countsByClass(from, to), queries.countsBySignal(from, to),
                 queries.groups(WireName.of(SignalCategory.SECURITY_PROBE), null, null, TOP_GROUPS, null).items());
     }

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.Timestamp;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +30,8 @@ import static com.opsledger.query.sql.SqlValues.utc;
 
 /**
  * The feedback queue ({@value #TABLE}): one row per item with its current state and classification.
- * Rows change only here, in the processor's transaction, together with its token.
+ * Rows change only here, in the processor's transaction, together with its token. Version 2 ({@link
+ * FeedbackQueueV2Projection}) is this projection with one more column.
  */
 @Component
 @ProcessingGroup(FeedbackQueueProjection.NAME)
@@ -42,10 +44,18 @@ class FeedbackQueueProjection {
 
     private final ProjectionWrites writes;
     private final JsonMapper json;
+    private final boolean triageTime;
 
+    @Autowired
     FeedbackQueueProjection(ReadModelTables tables, JsonMapper json) {
-        this.writes = tables.writes(TABLE);
+        this(tables, json, TABLE, false);
+    }
+
+    /** The queue in {@code table}; with {@code triageTime}, also the seconds to each item's first triage. */
+    FeedbackQueueProjection(ReadModelTables tables, JsonMapper json, String table, boolean triageTime) {
+        this.writes = tables.writes(table);
         this.json = json;
+        this.triageTime = triageTime;
     }
 
     @EventHandler
@@ -81,6 +91,13 @@ class FeedbackQueueProjection {
 
     @EventHandler
     void on(FeedbackTriaged e, @Timestamp Instant at) {
+        if (triageTime) {
+            writes.sql("""
+                            UPDATE {table} SET triage_seconds = floor(extract(epoch FROM :at - submitted_at))
+                            WHERE feedback_id = :id AND triage_seconds IS NULL""")
+                    .param("at", utc(at)).param("id", e.feedbackId())
+                    .queue();
+        }
         moveTo(e.feedbackId(), FeedbackState.TRIAGED, at);
     }
 

@@ -10,9 +10,12 @@ final class FeedbackReads {
     private FeedbackReads() {
     }
 
-    /** Read-your-writes: the queue's rows join the groups', so both read models must have passed the position. */
-    static void await(ProjectionProgress progress, Long minPosition) {
-        progress.await(FeedbackQueueProjection.READ_MODEL, minPosition);
+    /**
+     * Read-your-writes: the queue's rows (of the version readers read) join the groups', so both read models must
+     * have passed the position.
+     */
+    static void await(ProjectionProgress progress, FeedbackQueries queries, Long minPosition) {
+        progress.await(queries.queueVersion().readModel(), minPosition);
         progress.await(FeedbackGroupProjection.READ_MODEL, minPosition);
     }
 

@@ -29,13 +29,15 @@ public class ProjectionFold {
     }
 
     private final ProjectionRebuilds projections;
+    private final ReadModelSchema schema;
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    ProjectionFold(ProjectionRebuilds projections, NamedParameterJdbcTemplate named, JdbcTemplate jdbc,
-                   PlatformTransactionManager transactions) {
+    ProjectionFold(ProjectionRebuilds projections, ReadModelSchema schema, NamedParameterJdbcTemplate named,
+                   JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.projections = projections;
+        this.schema = schema;
         this.named = named;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -70,7 +72,7 @@ public class ProjectionFold {
                     .map(AnnotationEventHandlerAdapter::new).toList();
             for (String table : tables.written()) {
                 jdbc.execute("CREATE TEMP TABLE " + ReadModelTables.scratch(table).substring("pg_temp.".length())
-                        + " (LIKE " + projections.livePhysical(projection, table) + " INCLUDING ALL) ON COMMIT DROP");
+                        + " (LIKE " + schema.livePhysical(projection, table) + " INCLUDING ALL) ON COMMIT DROP");
             }
             for (EventMessage<?> event : events) {
                 for (AnnotationEventHandlerAdapter handler : handlers) {

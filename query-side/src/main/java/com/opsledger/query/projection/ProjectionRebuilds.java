@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.opsledger.query.sql.SqlValues.instant;
 
@@ -77,13 +76,12 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final String QUERY_SIDE = "com.opsledger.query";
-    private static final Pattern INDEX = Pattern.compile("CREATE (UNIQUE )?INDEX (\\S+) ON (\\S+) (.*)");
-    private static final Pattern GENERATION_SUFFIX = Pattern.compile("__g\\d+$");
-    private static final int MAX_NAME = 63;
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     private final ApplicationContext context;
+    private final ReadModelSchema schema;
+    private final ReadModelVersions versions;
     private final EventProcessingConfiguration processing;
     private final GenerationProcessors processors;
     private final ProjectionProgress progress;
@@ -99,11 +97,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
-    ProjectionRebuilds(ApplicationContext context, EventProcessingConfiguration processing,
+    ProjectionRebuilds(ApplicationContext context, ReadModelSchema schema, ReadModelVersions versions,
+                       EventProcessingConfiguration processing,
                        GenerationProcessors processors, ProjectionProgress progress, JdbcTemplate jdbc,
                        NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
                        @Value("${opsledger.projections.keep-retired:1h}") Duration keepRetired) {
         this.context = context;
+        this.schema = schema;
+        this.versions = versions;
         this.processing = processing;
         this.processors = processors;
         this.progress = progress;
@@ -138,11 +139,11 @@ public class ProjectionRebuilds implements SmartLifecycle {
             }
             int next = jdbc.queryForObject("SELECT greatest(coalesce(max(generation), 1), 1) + 1 "
                     + "FROM read_model.projection_generation WHERE projection = ?", Integer.class, projection);
-            int live = liveGeneration(projection);
+            int live = schema.liveGeneration(projection);
             ReadModelTables tables = ReadModelTables.generation(named, next);
             instances(handlers, tables);
             for (String table : tables.written()) {
-                createTable(table, physicalOf(table, live), ReadModelTables.physical(table, next));
+                schema.createLike(schema.physicalOf(table, live), ReadModelTables.physical(table, next));
             }
             jdbc.update("INSERT INTO read_model.projection_generation (projection, generation, state, tables, "
                             + "requested_by, started_at) VALUES (?, ?, 'building', ?, ?, now())", projection, next,
@@ -194,6 +195,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             }
         }
         dropRetired();
+        versions.advance();
     }
 
     private StreamingEventProcessor start(String projection, int generation, String name) {
@@ -213,12 +215,11 @@ public class ProjectionRebuilds implements SmartLifecycle {
     /** Indexes the caught-up generation, then swaps it in (see the class comment). */
     private void swap(String projection, int generation, StreamingEventProcessor processor) {
         List<String> tables = tablesOf(projection, generation);
-        int live = liveGeneration(projection);
+        int live = schema.liveGeneration(projection);
         jdbc.update("UPDATE read_model.projection_generation SET state = 'catching_up', caught_up_at = "
                 + "coalesce(caught_up_at, now()) WHERE projection = ? AND generation = ?", projection, generation);
         for (String table : tables) {
-            createIndexes(physicalOf(table, live), ReadModelTables.physical(table, generation), false);
-            jdbc.execute("ANALYZE " + ReadModelTables.physical(table, generation));
+            schema.copyIndexes(schema.physicalOf(table, live), ReadModelTables.physical(table, generation), false);
         }
         String building = processorName(projection, generation);
         processor.shutDown();
@@ -237,9 +238,9 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     projection, building);
             for (String table : tables) {
                 String target = ReadModelTables.physical(table, generation);
-                if (isTable(table)) {
-                    jdbc.execute("ALTER TABLE " + table + " RENAME TO " + unqualified(ReadModelTables.physical(
-                            table, 1)));
+                if (schema.isTable(table)) {
+                    jdbc.execute("ALTER TABLE " + table + " RENAME TO " + ReadModelSchema.unqualified(
+                            ReadModelTables.physical(table, 1)));
                     jdbc.execute("CREATE VIEW " + table + " AS SELECT * FROM " + target);
                 } else {
                     jdbc.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM " + target);
@@ -305,64 +306,22 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return instances(projections.get(projection), tables);
     }
 
-    /** The table that holds the live rows of {@code table}, a table of {@code projection}. */
-    String livePhysical(String projection, String table) {
-        return physicalOf(table, liveGeneration(projection));
-    }
-
-    /** New instances of a projection's handler classes, their table writes taken from {@code tables}. */
+    /**
+     * New instances of a projection's handler classes, their table writes taken from {@code tables}: made with the
+     * constructor Spring makes the bean with (the only one, or the {@code @Autowired} one).
+     */
     private List<Object> instances(List<Class<?>> handlers, ReadModelTables tables) {
         List<Object> instances = new ArrayList<>();
         for (Class<?> type : handlers) {
-            Constructor<?> constructor = type.getDeclaredConstructors()[0];
+            Constructor<?>[] constructors = type.getDeclaredConstructors();
+            Constructor<?> constructor = Arrays.stream(constructors)
+                    .filter(c -> c.isAnnotationPresent(Autowired.class)).findFirst().orElse(constructors[0]);
             Object[] arguments = Arrays.stream(constructor.getParameterTypes())
                     .map(parameter -> parameter == ReadModelTables.class ? tables : context.getBean(parameter))
                     .toArray();
             instances.add(BeanUtils.instantiateClass(constructor, arguments));
         }
         return instances;
-    }
-
-    /** A table of generation {@code n} like the live one: columns, defaults, checks and unique indexes. */
-    private void createTable(String table, String live, String physical) {
-        jdbc.execute("CREATE TABLE " + physical + " (LIKE " + live + " INCLUDING ALL EXCLUDING INDEXES)");
-        createIndexes(live, physical, true);
-    }
-
-    /** The live table's unique (or else its other) indexes, again on {@code physical}. */
-    private void createIndexes(String live, String physical, boolean unique) {
-        for (String definition : jdbc.queryForList("SELECT pg_get_indexdef(indexrelid) FROM pg_index "
-                + "WHERE indrelid = ?::regclass AND indisunique = ?", String.class, live, unique)) {
-            Matcher index = INDEX.matcher(definition);
-            if (!index.matches()) {
-                throw new IllegalStateException("cannot read the index " + definition);
-            }
-            jdbc.execute("CREATE " + (index.group(1) == null ? "" : "UNIQUE ") + "INDEX IF NOT EXISTS "
-                    + indexName(index.group(2), physical) + " ON " + physical + " " + index.group(4));
-        }
-    }
-
-    private static String indexName(String live, String physical) {
-        String name = GENERATION_SUFFIX.matcher(live).replaceFirst("")
-                + physical.substring(physical.lastIndexOf("__g"));
-        return name.length() <= MAX_NAME ? name
-                : name.substring(0, MAX_NAME - 9) + "_" + Integer.toHexString(name.hashCode());
-    }
-
-    /** The generation whose tables the read model's names show: 1 until a rebuild was swapped in. */
-    private int liveGeneration(String projection) {
-        return jdbc.query("SELECT generation FROM read_model.projection_generation WHERE projection = ? "
-                + "AND state = 'live'", (rs, n) -> rs.getInt(1), projection).stream().findFirst().orElse(1);
-    }
-
-    /** Where generation {@code generation} of {@code table} is: the table itself for generation 1 before a swap. */
-    private String physicalOf(String table, int generation) {
-        return generation == 1 && isTable(table) ? table : ReadModelTables.physical(table, generation);
-    }
-
-    private boolean isTable(String table) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT relkind = 'r' FROM pg_class WHERE oid = "
-                + "?::regclass", Boolean.class, table));
     }
 
     private List<String> tablesOf(String projection, int generation) {
@@ -418,10 +377,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     static String processorName(String projection, int generation) {
         return projection + ".g" + generation;
-    }
-
-    private static String unqualified(String table) {
-        return table.substring(table.indexOf('.') + 1);
     }
 
     @Override

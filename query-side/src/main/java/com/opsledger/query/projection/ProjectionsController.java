@@ -46,11 +46,13 @@ import java.util.OptionalLong;
 class ProjectionsController {
 
     /**
-     * A read model: its live processor (running here, how far), the head, its dead letters, and its generations
-     * that have a history (being built, failed, retired), newest first.
+     * A read model: its live processor (running here, how far), the head, whether readers read it ({@code
+     * servesReads}: false for a version of a read model that is not, or no longer, the one read), its dead letters,
+     * and its generations that have a history (being built, failed, retired), newest first.
      */
     record ProjectionStatus(String name, boolean running, boolean replaying, Long position, long head,
-                            int liveGeneration, long deadLetters, List<ProjectionRebuilds.Generation> generations) {
+                            boolean servesReads, int liveGeneration, long deadLetters,
+                            List<ProjectionRebuilds.Generation> generations) {
     }
 
     record DeadLetterView(String sequence, long index, String deadLetterId, String eventId, String eventType,
@@ -66,6 +68,7 @@ class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
     private final ProjectionRebuilds rebuilds;
+    private final ReadModelVersions versions;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     /**
@@ -75,10 +78,12 @@ class ProjectionsController {
     private final List<String> names;
 
     ProjectionsController(EventProcessingConfiguration processing, ProjectionProgress progress,
-                          ProjectionRebuilds rebuilds, JdbcClient jdbc, JsonMapper json) {
+                          ProjectionRebuilds rebuilds, ReadModelVersions versions, JdbcClient jdbc,
+                          JsonMapper json) {
         this.processing = processing;
         this.progress = progress;
         this.rebuilds = rebuilds;
+        this.versions = versions;
         this.jdbc = jdbc;
         this.json = json;
         this.names = rebuilds.projections();
@@ -109,7 +114,8 @@ class ProjectionsController {
         int live = generations.stream().filter(g -> g.state().equals("live")).mapToInt(
                 ProjectionRebuilds.Generation::generation).findFirst().orElse(1);
         return new ProjectionStatus(name, processor.isRunning(), processor.isReplaying(),
-                position.isPresent() ? position.getAsLong() : null, head, live, rebuilds.deadLetters(name),
+                position.isPresent() ? position.getAsLong() : null, head, versions.serves(name), live,
+                rebuilds.deadLetters(name),
                 generations.stream().filter(g -> !g.state().equals("live")).toList());
     }
 
