@@ -36,12 +36,13 @@ class HostilePayloadTest extends IntegrationTest {
     @Test
     void payloadsAreStoredAndReturnedUnchangedAndTouchNothingElse() {
         Api api = api();
+        api.awaitServing("feedback-queue-v2");
         Api.Response sentinel = api.ingest("/api/v1/ingest/feedback",
                 FeedbackWorkflowTest.submission("sentinel-" + UUID.randomUUID(), "A plain, harmless sentinel"));
         String sentinelId = sentinel.at("/feedbackId").asString();
         JsonNode sentinelBefore = api.get("/api/v1/admin/feedback/" + sentinelId + "?minPosition="
                 + sentinel.at("/position").asLong(), AUDITOR).at("/item");
-        long rowsBefore = jdbc.sql("SELECT count(*) FROM read_model.feedback_v1").query(Long.class).single();
+        long rowsBefore = jdbc.sql("SELECT count(*) FROM read_model.feedback_v2").query(Long.class).single();
 
         long position = 0;
         for (String payload : PAYLOADS) {
@@ -60,7 +61,7 @@ class HostilePayloadTest extends IntegrationTest {
             assertThat(item.at("/context/note").asString()).isEqualTo(payload);
             assertThat(item.get("orgId").asString()).isEqualTo("org-' OR 1=1 --");
             assertThat(item.get("userId").asString()).isEqualTo("<b>user</b>");
-            String stored = jdbc.sql("SELECT message FROM read_model.feedback_v1 WHERE feedback_id = :id")
+            String stored = jdbc.sql("SELECT message FROM read_model.feedback_v2 WHERE feedback_id = :id")
                     .param("id", r.at("/feedbackId").asString()).query(String.class).single();
             assertThat(stored).isEqualTo(payload);
         }
@@ -70,7 +71,7 @@ class HostilePayloadTest extends IntegrationTest {
         assertThat(search.at("/items").valueStream().map(i -> i.get("message").asString()))
                 .isNotEmpty().allMatch(m -> m.contains("' OR '1'='1"));
 
-        assertThat(jdbc.sql("SELECT count(*) FROM read_model.feedback_v1").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM read_model.feedback_v2").query(Long.class).single())
                 .isEqualTo(rowsBefore + PAYLOADS.size());
         assertThat(api.get("/api/v1/admin/feedback/" + sentinelId, AUDITOR).at("/item")).isEqualTo(sentinelBefore);
     }

@@ -213,7 +213,8 @@ class SecurityAndErrorsTest extends IntegrationTest {
     @Test
     void aReadWaitsForItsPositionOnlySoLongThenSaysSo() {
         Api api = api();
-        StreamingEventProcessor queue = processing.eventProcessor("feedback-queue-v1", StreamingEventProcessor.class)
+        api.awaitServing("feedback-queue-v2");
+        StreamingEventProcessor queue = processing.eventProcessor("feedback-queue-v2", StreamingEventProcessor.class)
                 .orElseThrow();
         queue.shutDown();
         try {
@@ -222,7 +223,7 @@ class SecurityAndErrorsTest extends IntegrationTest {
             Api.Response behind = api.get("/api/v1/admin/feedback/" + submitted.at("/feedbackId").asString()
                     + "?minPosition=" + submitted.at("/position").asLong(), OPERATOR);
             assertProblem(behind, 503);
-            assertThat(behind.at("/detail").asString()).contains("feedback-queue-v1");
+            assertThat(behind.at("/detail").asString()).contains("feedback-queue-v2");
         } finally {
             queue.start();
         }

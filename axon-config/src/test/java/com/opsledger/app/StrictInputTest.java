@@ -134,6 +134,7 @@ class StrictInputTest extends IntegrationTest {
 
     @Test
     void whatIsAcceptedIsStoredExactlyAsSent() {
+        api().awaitServing("feedback-queue-v2");
         String message = "\uD83D\uDE00".repeat(10_000); // 10,000 code points, 40,000 bytes: the limit, in its unit
         String context = "{\"price\":1.50,\"big\":123456789012345678901234567890,\"tiny\":1e-300,"
                 + "\"pair\":\"\\ud83d\\ude00\",\"nested\":[true,null,{\"x\":-2.5}]}";
@@ -145,7 +146,7 @@ class StrictInputTest extends IntegrationTest {
         Api.Response item = api().get("/api/v1/admin/feedback/" + id + "?minPosition="
                 + response.at("/position").asLong(), OPERATOR);
         assertThat(item.at("/item/message").asString()).isEqualTo(message);
-        String stored = jdbc.sql("SELECT context FROM read_model.feedback_v1 WHERE feedback_id = :id")
+        String stored = jdbc.sql("SELECT context FROM read_model.feedback_v2 WHERE feedback_id = :id")
                 .param("id", id).query(String.class).single();
         assertThat(stored).contains("\"price\":1.50", "\"big\":123456789012345678901234567890", "\"tiny\":1E-300",
                 "\"x\":-2.5", "\uD83D\uDE00");
