@@ -197,7 +197,7 @@ class AuditChain implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("The audit chain could not advance; it tries again: {}", e.getMessage());
             }
-        }, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }, settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -216,8 +216,11 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private void swap(String projection, int generation, StreamingEventProcessor processor) {
         List<String> tables = tablesOf(projection, generation);
         int live = schema.liveGeneration(projection);
-        jdbc.update("UPDATE read_model.projection_generation SET state = 'catching_up', caught_up_at = "
-                + "coalesce(caught_up_at, now()) WHERE projection = ? AND generation = ?", projection, generation);
+        if (jdbc.update("UPDATE read_model.projection_generation SET state = 'catching_up', caught_up_at = "
+                + "coalesce(caught_up_at, now()) WHERE projection = ? AND generation = ? "
+                + "AND state IN ('building', 'catching_up')", projection, generation) == 0) {
+            return; // another node swapped it in meanwhile
+        }
         for (String table : tables) {
             schema.copyIndexes(schema.physicalOf(table, live), ReadModelTables.physical(table, generation), false);
         }
