@@ -165,7 +165,8 @@ class StrictInputTest extends IntegrationTest {
     @MethodSource("readEndpoints")
     void badPercentEncodingIsA400NamingTheParameterOnEveryRead(String endpoint) {
         String[][] cases = {{"q=%zz", "q"}, {"q=%", "q"}, {"q=%e9", "q"}, {"state=%c0%ae", "state"},
-                {"q%zz=1", "q%zz"}, {"cursor=%%", "cursor"}, {"to=%zz", "to"}, {"minPosition=%zz", "minPosition"}};
+                {"q%zz=1", "q%zz"}, {"cursor=%%", "cursor"}, {"to=%zz", "to"}, {"minPosition=%zz", "minPosition"},
+                {"q=%00", "q"}, {"state=open%00", "state"}, {"cursor=%00", "cursor"}};
         for (String[] c : cases) {
             Api.Response response = api().raw("GET " + endpoint + "?" + c[0] + " HTTP/1.1\r\nAuthorization: "
                     + OPERATOR);

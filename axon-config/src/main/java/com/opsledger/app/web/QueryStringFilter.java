@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Refuses a query string that is not valid percent-encoded UTF-8 ({@code q=%zz}, {@code q=%}, {@code q=%e9},
  * {@code %c0%ae}) with a 400 naming the parameter, before the servlet container decodes it: Tomcat would throw on the
- * first {@code getParameter} call, wherever that happens, and the answer was a 500.
+ * first {@code getParameter} call, wherever that happens, and the answer was a 500. A value with a NUL character
+ * ({@code %00}) is refused too: no PostgreSQL text can hold one, so as a bound filter it was a 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,11 +40,19 @@ class QueryStringFilter extends OncePerRequestFilter {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
                 String decodedName = decode(name);
-                if (decodedName == null || equals >= 0 && decode(pair.substring(equals + 1)) == null) {
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                if (decodedName == null || value == null) {
                     String field = decodedName != null ? decodedName
                             : name.substring(0, Math.min(name.length(), MAX_NAME_SHOWN));
                     Problems.write(request, response, Problems.badInput(List.of(Map.of("field", field,
                             "message", "is not valid percent-encoded UTF-8"))));
+                    return;
+                }
+                if (decodedName.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                    String field = decodedName.replace('\0', '?');
+                    Problems.write(request, response, Problems.badInput(List.of(Map.of("field",
+                            field.substring(0, Math.min(field.length(), MAX_NAME_SHOWN)),
+                            "message", "must not contain a NUL character"))));
                     return;
                 }
             }

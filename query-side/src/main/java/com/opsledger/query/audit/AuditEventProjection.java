@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.springframework.stereotype.Component;
@@ -39,17 +38,22 @@ class AuditEventProjection {
         this.aggregates = tables.writes(AGGREGATES);
     }
 
+    /**
+     * The event's position is read from the store by its id: a tracking token's position is the highest the
+     * processor has seen, so for an event that fills a gap (its transaction committed after a later one's) it is not
+     * the event's own.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(Object payload, EventMessage<?> event) {
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         MetaData metaData = event.getMetaData();
         events.sql("""
                         INSERT INTO {table} (position, event_id, aggregate_type, aggregate_id, sequence_number,
                             event_type, occurred_at, actor, reason, source_ip, correlation_id, causation_id)
-                        VALUES (:position, :eventId, :aggregateType, :aggregateId, :sequence, :type, :at, :actor,
-                            :reason, :sourceIp, :correlation, :causation)
+                        SELECT global_index, :eventId, :aggregateType, :aggregateId, :sequence, :type, :at, :actor,
+                            :reason, :sourceIp, :correlation, :causation
+                        FROM domain_event_entry WHERE event_identifier = :eventId
                         ON CONFLICT (position) DO NOTHING""")
-                .param("position", token.position().orElseThrow())
                 .param("eventId", event.getIdentifier())
                 .param("aggregateType", domain == null ? null : domain.getType())
                 .param("aggregateId", domain == null ? null : domain.getAggregateIdentifier())
