@@ -11,11 +11,15 @@ final class FeedbackReads {
     }
 
     /**
-     * Read-your-writes: the queue's rows (of the version readers read) join the groups', so both read models must
-     * have passed the position.
+     * Read-your-writes: the queue's rows (of the version readers read) join the groups', and an item's timeline is
+     * kept by version 1's processing group, so each of those must have passed the position.
      */
     static void await(ProjectionProgress progress, FeedbackQueries queries, Long minPosition) {
-        progress.await(queries.queueVersion().readModel(), minPosition);
+        FeedbackQueries.QueueVersion version = queries.queueVersion();
+        progress.await(version.readModel(), minPosition);
+        if (version != FeedbackQueries.V1) {
+            progress.await(FeedbackQueueProjection.READ_MODEL, minPosition);
+        }
         progress.await(FeedbackGroupProjection.READ_MODEL, minPosition);
     }
 
