@@ -71,7 +71,7 @@ public class ProjectionFold {
             List<AnnotationEventHandlerAdapter> handlers = projections.handlers(projection, tables).stream()
                     .map(AnnotationEventHandlerAdapter::new).toList();
             for (String table : tables.written()) {
-                jdbc.execute("CREATE TEMP TABLE " + ReadModelTables.scratch(table).substring("pg_temp.".length())
+                jdbc.execute("CREATE TEMP TABLE " + ReadModelSchema.unqualified(table)
                         + " (LIKE " + schema.livePhysical(projection, table) + " INCLUDING ALL) ON COMMIT DROP");
             }
             for (EventMessage<?> event : events) {

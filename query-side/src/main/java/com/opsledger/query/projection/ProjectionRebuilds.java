@@ -206,7 +206,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return processor;
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor) {
+    /** Whether {@code processor} runs here and every segment it has claimed has reached the head, without error. */
+    static boolean caughtUp(StreamingEventProcessor processor) {
         return processor.isRunning() && !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
                 && !status.isErrorState());

@@ -74,8 +74,7 @@ public class ReadModelVersions {
             }
             StreamingEventProcessor next = processing.eventProcessor(succession.to(), StreamingEventProcessor.class)
                     .orElse(null);
-            if (next == null || !next.isRunning() || next.processingStatus().isEmpty()
-                    || !next.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState())) {
+            if (next == null || !ProjectionRebuilds.caughtUp(next)) {
                 continue;
             }
             succession.tables().forEach((from, to) ->
