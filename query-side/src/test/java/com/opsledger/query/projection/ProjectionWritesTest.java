@@ -98,6 +98,30 @@ class ProjectionWritesTest {
     }
 
     @Test
+    void aParameterNamedTwiceTakesItsOneValueInBothPlacesAndNullIsAValue() {
+        UnitOfWork<?> unitOfWork = processorBatch();
+        writes.sql(INSERT).param("id", "a").queue();
+        writes.sql(INSERT).param("id", "b").queue();
+        String renameTo = "UPDATE item SET state = coalesce(:name, 'unnamed'), id = coalesce(:name, id) WHERE id = :id";
+        writes.sql(renameTo).param("name", "z").param("id", "a").queue();
+        writes.sql(renameTo).param("name", null).param("id", "b").queue();
+        unitOfWork.commit();
+
+        assertThat(states()).containsExactlyInAnyOrderEntriesOf(Map.of("z", "z/0", "b", "unnamed/0"));
+    }
+
+    @Test
+    void aMissingUnknownOrCollectionParameterIsRefusedWhereTheHandlerIssuesIt() {
+        assertThatThrownBy(() -> writes.sql(MOVE).param("id", "a").queue())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No value for :state");
+        assertThatThrownBy(() -> writes.sql(MOVE).param("sate", "done"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No parameter :sate");
+        assertThatThrownBy(() -> writes.sql(MOVE).param("state", java.util.List.of("done")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass an array");
+        assertThat(states()).isEmpty();
+    }
+
+    @Test
     void theTableIsAnalyzedOnceItHasGrownSoThePlannerKnowsItsSize() {
         UnitOfWork<?> unitOfWork = processorBatch();
         for (int i = 0; i < 1500; i++) {
