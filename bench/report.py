@@ -58,6 +58,7 @@ def write(path, prefix, db, rows, settings):
                            ("lagP99Ms", ("lagMs", "p99")), ("seconds", ("seconds",)),
                            ("failed", ("failed",)), ("rowsPerSecond", ("rowsPerSecond",)),
                            ("mbPerSecond", ("mbPerSecond",)), ("swapSeconds", ("swapSeconds",)),
+                           ("replayPerSecond", ("replayPerSecond",)),
                            ("serviceCpuMs", ("cpuMsPerRequest", "service")),
                            ("postgresCpuMs", ("cpuMsPerRequest", "postgres")),
                            ("driverCpuMs", ("cpuMsPerRequest", "driver"))):
@@ -84,6 +85,9 @@ def write(path, prefix, db, rows, settings):
     decision_floor = median("pgbench-decision-one-transaction@16")
     if decision_floor and median("authorize@16"):
         ratios["authorize@16 / pgbench-decision-one-transaction@16"] = round(median("authorize@16") / decision_floor, 4)
+    rebuild_floor = median("pgbench-rebuild@2")
+    if rebuild_floor and median("rebuild-beside-live@0"):
+        ratios["rebuild-beside-live@0 / pgbench-rebuild@2"] = round(median("rebuild-beside-live@0") / rebuild_floor, 4)
     delivery_floor = median("pgbench-delivery-one-transaction@16")
     if delivery_floor and median("connector@16"):
         ratios["connector@16 / pgbench-delivery-one-transaction@16"] = round(median("connector@16") / delivery_floor,

@@ -628,7 +628,9 @@ public class LoadDriver {
      * Open loop: one request every 1/rate seconds whatever the answers do, latency counted from the scheduled
      * time, so a slow answer cannot hide the requests that should have been sent meanwhile. The first
      * {@code warmup} seconds (default 5) run the same schedule unrecorded: this process's own start (its JIT, its
-     * connections) is not the service's latency. Returns the seconds the recorded part took.
+     * connections) is not the service's latency. With {@code until=FILE}, the run ends early once that file
+     * exists (what it measures is over: a rebuild went live); requests not yet sent then are not sent. Returns the
+     * seconds the recorded part took.
      */
     private double fixedRate(Request request) throws Exception {
         int rate = intOption("rate", 200);
@@ -639,12 +641,13 @@ public class LoadDriver {
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         CountDownLatch done = new CountDownLatch((int) total);
+        Path until = options.containsKey("until") ? Path.of(option("until", null)) : null;
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * intervalNanos;
             boolean measured = scheduled >= measureFrom;
-            ticker.schedule(() -> workers.submit(() -> {
+            ticker.schedule(() -> until != null && Files.exists(until) ? null : workers.submit(() -> {
                 boolean answered = request.send(measured);
                 if (measured && answered) {
                     ok.incrementAndGet();
@@ -655,7 +658,11 @@ public class LoadDriver {
                 done.countDown();
             }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        done.await(warmup + seconds + 60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds + 60);
+        while (!done.await(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline
+                && (until == null || !Files.exists(until))) {
+            // answers still due
+        }
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
         ticker.shutdownNow();
         workers.shutdownNow();
