@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *       workflow (triage, start, complete, archive, reopen);</li>
  *   <li>{@code query rate=200 seconds=15 path=/api/v1/admin/feedback?...}: open-loop reads at a fixed rate, latency
  *       counted from each request's scheduled time (no coordinated omission), after {@code warmup=5} seconds of
- *       the same load unrecorded;</li>
+ *       the same load unrecorded; with {@code until=FILE}, ended early once that file exists;</li>
  *   <li>{@code submit rate=100 seconds=15}: submissions at a fixed rate instead, for lag at a given load;</li>
  *   <li>{@code authorize clients=16 seconds=15 wallets=64 templates=DIR}: Stripe's real-time authorization requests,
  *       closed loop (or {@code rate=200}, open loop), each a full-size Stripe event signed with {@code stripeSecret}

@@ -1,6 +1,7 @@
 -- The floor of a rebuild of the feedback queue (bench/run's audit part): the table it fills, made as the rebuild
 -- makes a generation's (ReadModelSchema.createLike: columns and the primary key, the other indexes after the
 -- catch-up), one token row per pgbench client and the sequence that hands out batches of 1,000 events.
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS floor_queue, floor_token;
 DROP SEQUENCE IF EXISTS floor_batch;
 CREATE TABLE floor_queue (LIKE read_model.feedback_v2 INCLUDING ALL EXCLUDING INDEXES);
