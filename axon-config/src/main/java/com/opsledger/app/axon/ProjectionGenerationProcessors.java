@@ -114,9 +114,12 @@ class ProjectionGenerationProcessors implements GenerationProcessors {
      * Rests a processor thread after each batch for {@code (1 - share) / share} of the time the batch took from its
      * first event to its commit: the handlers and the writes, where a build's work is. (Timed from the last rest, an
      * idle wait for new events would count as work.) A batch is one unit of work: its first event registers the rest.
+     * A rest lasts at most {@link #MAX_REST_NANOS}: a resting thread does not renew its segments' claims, and another
+     * node takes over a claim left alone for the token store's claim timeout (10 s by default).
      */
     static final class Pace implements MessageHandlerInterceptor<EventMessage<?>> {
 
+        static final long MAX_REST_NANOS = TimeUnit.SECONDS.toNanos(2);
         private static final String REST = Pace.class.getName();
         private final double restPerWork;
         private final LongSupplier clock;
@@ -142,7 +145,8 @@ class ProjectionGenerationProcessors implements GenerationProcessors {
             UnitOfWork<?> batch = unitOfWork.root();
             batch.getOrComputeResource(REST, key -> {
                 long start = clock.getAsLong();
-                batch.onCleanup(u -> rest.accept((long) ((clock.getAsLong() - start) * restPerWork)));
+                batch.onCleanup(u -> rest.accept(
+                        Math.min(MAX_REST_NANOS, (long) ((clock.getAsLong() - start) * restPerWork))));
                 return start;
             });
             return interceptorChain.proceed();

@@ -32,6 +32,16 @@ class BuildPaceTest {
     }
 
     @Test
+    void aRestNeverOutlastsASegmentClaim() {
+        ProjectionGenerationProcessors.Pace pace = new ProjectionGenerationProcessors.Pace(0.01, now::get, rests::add);
+        BatchingUnitOfWork<EventMessage<?>> batch =
+                new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("a")));
+        // a batch of 1 s at a hundredth of the time would rest 99 s
+        batch.executeWithResult(() -> pace.handle(batch, () -> now.addAndGet(1_000_000_000L)));
+        assertThat(rests).containsExactly(ProjectionGenerationProcessors.Pace.MAX_REST_NANOS);
+    }
+
+    @Test
     void aShareOfOneNeverRestsAndAShareOutsideZeroToOneIsRefused() {
         ProjectionGenerationProcessors.Pace pace = new ProjectionGenerationProcessors.Pace(1, now::get, rests::add);
         BatchingUnitOfWork<EventMessage<?>> batch =
