@@ -112,21 +112,25 @@ class AuditQueries {
                 .orderBy(Key.desc("a.position", Type.LONG)).page(jdbc, limit, cursor, AuditQueries::event);
     }
 
+    /** The actor's counts by type and in all, from one statement, so that they agree with each other. */
     ActorSummary summary(String actor) {
-        List<TypeCount> types = jdbc.sql("""
-                        SELECT aggregate_type, event_type, count(*) AS events FROM read_model.audit_event_v1
+        List<TypeSpan> spans = jdbc.sql("""
+                        SELECT aggregate_type, event_type, count(*) AS events, min(occurred_at) AS first_at,
+                            max(occurred_at) AS last_at
+                        FROM read_model.audit_event_v1
                         WHERE actor = :actor GROUP BY aggregate_type, event_type ORDER BY events DESC, event_type""")
                 .param("actor", actor)
-                .query((rs, n) -> new TypeCount(rs.getString("aggregate_type"), rs.getString("event_type"),
-                        rs.getLong("events")))
+                .query((rs, n) -> new TypeSpan(new TypeCount(rs.getString("aggregate_type"),
+                        rs.getString("event_type"), rs.getLong("events")), instant(rs, "first_at"),
+                        instant(rs, "last_at")))
                 .list();
-        return jdbc.sql("""
-                        SELECT count(*) AS events, min(occurred_at) AS first_at, max(occurred_at) AS last_at
-                        FROM read_model.audit_event_v1 WHERE actor = :actor""")
-                .param("actor", actor)
-                .query((rs, n) -> new ActorSummary(actor, rs.getLong("events"), instant(rs, "first_at"),
-                        instant(rs, "last_at"), types))
-                .single();
+        List<TypeCount> types = spans.stream().map(TypeSpan::count).toList();
+        return new ActorSummary(actor, types.stream().mapToLong(TypeCount::events).sum(),
+                spans.stream().map(TypeSpan::first).min(Instant::compareTo).orElse(null),
+                spans.stream().map(TypeSpan::last).max(Instant::compareTo).orElse(null), types);
+    }
+
+    private record TypeSpan(TypeCount count, Instant first, Instant last) {
     }
 
     /**
