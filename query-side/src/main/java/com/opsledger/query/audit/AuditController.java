@@ -161,6 +161,8 @@ class AuditController {
                         @RequestParam(required = false) String cursor,
                         @RequestParam(required = false) Long minPosition) {
         progress.await(AuditEventProjection.READ_MODEL, minPosition);
-        return new ActorActivity(queries.summary(actor), queries.eventsOf(actor, limit, cursor));
+        // One snapshot: the summary counts the same events the page lists (the index moves on between statements).
+        return queries.allInOneSnapshot(
+                () -> new ActorActivity(queries.summary(actor), queries.eventsOf(actor, limit, cursor)));
     }
 }

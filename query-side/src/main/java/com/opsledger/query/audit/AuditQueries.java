@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static com.opsledger.query.sql.SqlValues.instant;
 import static com.opsledger.query.sql.SqlValues.utc;
@@ -112,25 +113,21 @@ class AuditQueries {
                 .orderBy(Key.desc("a.position", Type.LONG)).page(jdbc, limit, cursor, AuditQueries::event);
     }
 
-    /** The actor's counts by type and in all, from one statement, so that they agree with each other. */
     ActorSummary summary(String actor) {
-        List<TypeSpan> spans = jdbc.sql("""
-                        SELECT aggregate_type, event_type, count(*) AS events, min(occurred_at) AS first_at,
-                            max(occurred_at) AS last_at
-                        FROM read_model.audit_event_v1
+        List<TypeCount> types = jdbc.sql("""
+                        SELECT aggregate_type, event_type, count(*) AS events FROM read_model.audit_event_v1
                         WHERE actor = :actor GROUP BY aggregate_type, event_type ORDER BY events DESC, event_type""")
                 .param("actor", actor)
-                .query((rs, n) -> new TypeSpan(new TypeCount(rs.getString("aggregate_type"),
-                        rs.getString("event_type"), rs.getLong("events")), instant(rs, "first_at"),
-                        instant(rs, "last_at")))
+                .query((rs, n) -> new TypeCount(rs.getString("aggregate_type"), rs.getString("event_type"),
+                        rs.getLong("events")))
                 .list();
-        List<TypeCount> types = spans.stream().map(TypeSpan::count).toList();
-        return new ActorSummary(actor, types.stream().mapToLong(TypeCount::events).sum(),
-                spans.stream().map(TypeSpan::first).min(Instant::compareTo).orElse(null),
-                spans.stream().map(TypeSpan::last).max(Instant::compareTo).orElse(null), types);
-    }
-
-    private record TypeSpan(TypeCount count, Instant first, Instant last) {
+        return jdbc.sql("""
+                        SELECT count(*) AS events, min(occurred_at) AS first_at, max(occurred_at) AS last_at
+                        FROM read_model.audit_event_v1 WHERE actor = :actor""")
+                .param("actor", actor)
+                .query((rs, n) -> new ActorSummary(actor, rs.getLong("events"), instant(rs, "first_at"),
+                        instant(rs, "last_at"), types))
+                .single();
     }
 
     /**
@@ -153,6 +150,11 @@ class AuditQueries {
                     .stream().findFirst().orElse(Map.of());
             export.end((Long) chain.get("position"), AuditHash.hex((byte[]) chain.get("hash")));
         });
+    }
+
+    /** What {@code reads} returns, all of them read in one read-only snapshot of the database: answers that agree. */
+    <T> T allInOneSnapshot(Supplier<T> reads) {
+        return snapshot.execute(status -> reads.get());
     }
 
     /** Runs {@code work} on one connection in a read-only snapshot of the database. */
