@@ -90,6 +90,66 @@ class ConnectorDeliveryTest extends IntegrationTest {
         return eventTypes(aggregateId);
     }
 
+    /** The refusal windows recorded for a connection, once they count {@code refused} webhooks in all. */
+    private List<JsonNode> awaitRefusals(String connectionId, int refused) {
+        Instant until = Instant.now().plus(WAIT);
+        while (true) {
+            List<JsonNode> windows = jdbc.sql("SELECT payload FROM domain_event_entry WHERE payload_type"
+                            + " LIKE '%.InboundEventsRefused' AND payload::jsonb ->> 'connectionId' = :id")
+                    .param("id", connectionId).query(String.class).list().stream().map(Api.JSON::readTree).toList();
+            if (windows.stream().mapToInt(w -> w.get("refused").asInt()).sum() >= refused) {
+                return windows;
+            }
+            assertThat(Instant.now()).as("%d refusals of %s recorded within %s: %s", refused, connectionId, WAIT,
+                    windows).isBefore(until);
+            Api.pause(Duration.ofMillis(100));
+        }
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    @Test
+    void tenThousandRefusedWebhooksAddABoundedNumberOfEventsAndTheFloodIsAnswered429() {
+        try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
+            Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
+            long before = eventCount();
+            Instant started = Instant.now();
+            Map<Integer, Integer> statuses = new HashMap<>();
+            Api.Response limited = null;
+            for (int i = 0; i < 10_000; i++) {
+                String body = "{\"type\":\"push\",\"n\":" + i + "}";
+                Api.Response answer = i % 2 == 0
+                        ? send(connection, "msg_flood_" + i, body, DeliverySignature.newSecret(new SecureRandom()),
+                                Instant.now())
+                        : api().webhook("/webhooks/connectors/con-" + UUID.randomUUID(), body, "webhook-id", "m" + i);
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() == 429 && limited == null) {
+                    limited = answer;
+                }
+            }
+            Duration took = Duration.between(started, Instant.now());
+            assertThat(statuses.keySet()).as("refused or limited, never accepted: %s", statuses)
+                    .containsOnly(401, 404, 429);
+            assertThat(limited).as("past the per-source limit the flood is answered 429").isNotNull();
+            assertThat(limited.contentType()).startsWith("application/problem+json");
+            assertThat(limited.at("/status").asInt()).isEqualTo(429);
+
+            int refused = statuses.getOrDefault(401, 0);
+            List<JsonNode> windows = awaitRefusals(connection.connectionId(), refused);
+            long windowsSpanned = took.toMillis() / 1000 + 2; // the tests' refusal window is 1 s
+            assertThat(windows.size()).as("one event per window").isLessThanOrEqualTo((int) windowsSpanned);
+            assertThat(eventCount() - before).as("10,000 refusals in %s add one event per window and no more", took)
+                    .isLessThanOrEqualTo(windowsSpanned);
+            assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.InboundEvent%'"
+                    + " AND payload::jsonb ->> 'connectionId' <> :id AND time_stamp >= :since")
+                    .param("id", connection.connectionId()).param("since", started.toString()).query(Long.class)
+                    .single()).as("no refusal of a webhook to no connection is stored").isZero();
+            assertThat(worker.received()).isEmpty();
+        }
+    }
+
     private JsonNode lastPayload(String aggregateId, String type) {
         return Api.JSON.readTree(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
                         + " AND payload_type LIKE :type ORDER BY sequence_number DESC LIMIT 1")
@@ -220,11 +280,10 @@ class ConnectorDeliveryTest extends IntegrationTest {
                     DeliverySignature.newSecret(new SecureRandom()), Instant.now());
             assertThat(again.status()).isEqualTo(401);
 
-            List<Map<String, Object>> refusals = jdbc.sql("SELECT payload FROM domain_event_entry WHERE payload_type"
-                            + " LIKE '%.InboundEventRefused' AND payload::jsonb ->> 'connectionId' = :id")
-                    .param("id", connection.connectionId()).query().listOfRows();
-            assertThat(refusals).as("each distinct refusal once").hasSize(3);
-            assertThat(refusals.toString()).contains("SIGNATURE_FAILED", "TIMESTAMP_STALE")
+            List<JsonNode> refusals = awaitRefusals(connection.connectionId(), 4);
+            assertThat(refusals).as("one event per window, not per request").hasSizeLessThanOrEqualTo(2);
+            assertThat(refusals.stream().mapToInt(r -> r.get("refused").asInt()).sum()).isEqualTo(4);
+            assertThat(refusals.toString()).contains("SIGNATURE_FAILED", "TIMESTAMP_STALE", "msg_forged")
                     .doesNotContain("secret-looking");
             Api.pause(Duration.ofMillis(500));
             assertThat(worker.received()).isEmpty();

@@ -53,6 +53,11 @@ public abstract class IntegrationTest {
                 Map.entry("opsledger.audit.checkpoint-every", "25"),
                 Map.entry("opsledger.audit.gap-grace", "300ms"),
                 Map.entry("opsledger.audit.poll-interval", "100ms"),
+                // Refused webhooks recorded a second after they came, a flood answered 429 after 100 of them.
+                Map.entry("opsledger.connector.refusal-window", "1s"),
+                Map.entry("opsledger.connector.refusals-per-source", "100"),
+                // The tests' workers listen on this machine.
+                Map.entry("opsledger.connector.allow-private-endpoints", "true"),
                 // Deadlines due within a test fire within a second.
                 Map.entry("db-scheduler.polling-interval", "1s"));
     }

@@ -35,7 +35,7 @@ class ProblemEverywhereTest extends IntegrationTest {
                 Arguments.of("an actuator health component anonymously", "GET /actuator/health/db HTTP/1.1", 404),
                 Arguments.of("an unknown actuator endpoint", "GET /actuator/nothing HTTP/1.1\r\n"
                         + "Authorization: " + Api.token("root", "admin"), 404),
-                Arguments.of("an unknown path", "GET /nothing/here HTTP/1.1\r\n" + AUTH, 404),
+                Arguments.of("a path no rule names (denied by default)", "GET /nothing/here HTTP/1.1\r\n" + AUTH, 403),
                 Arguments.of("no credentials", "GET /api/v1/admin/feedback HTTP/1.1", 401));
     }
 

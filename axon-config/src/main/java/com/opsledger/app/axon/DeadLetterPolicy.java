@@ -6,6 +6,8 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens to an event a projection failed on, first time and after each failed retry: it is parked (again),
@@ -16,12 +18,16 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
 final class DeadLetterPolicy {
 
     static final String ATTEMPTS = "attempts";
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
     private static final int MAX_MESSAGE = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
 
     private DeadLetterPolicy() {
     }
 
     static EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable failure) {
+        // The failure's full text goes to the log only; operators see a short cause (ProjectionsController).
+        log.warn("Parked event {} ({}) in the dead-letter queue", letter.message().getIdentifier(),
+                letter.message().getPayloadType().getSimpleName(), failure);
         String message = String.valueOf(failure.getMessage()).replace("\0", "");
         if (message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE);

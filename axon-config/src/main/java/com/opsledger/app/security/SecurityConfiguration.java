@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,7 +26,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Operators authenticate with JWT bearer tokens (roles from a claim); the platform's ingest calls with the service
@@ -48,6 +52,11 @@ public class SecurityConfiguration {
     private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
     /** The audit trail is the auditors' (and admins'): operators see the timelines of their own screens. */
     private static final String[] AUDITORS = {Roles.AUDITOR, Roles.ADMIN};
+    /** The methods that only read; every other method, whatever its name, is a write. */
+    static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The methods the firewall lets in (its default); any other is answered 405 before authentication. */
+    private static final List<String> KNOWN_METHODS = List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH",
+            "DELETE");
     private static final int MAX_REMEMBERED_TOKENS = 10_000;
     private static final Duration TOKEN_MAX_AGE = Duration.ofMinutes(5);
 
@@ -94,25 +103,38 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Operators' rules, by path, never by one HTTP method: a read rule covers every safe method (GET, HEAD, OPTIONS),
+     * a write rule every other one, known or not. A path no rule names is refused. The README's "Who may call what"
+     * table is this list; EndpointAccessTest walks every mapped endpoint with every method and role against it.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         return stateless(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(reads("/actuator/health"), reads("/actuator/health/**")).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/admin/audit/**").hasAnyRole(AUDITORS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(READERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/feedback/reclassification").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/**").hasAnyRole(WRITERS)
-                        .anyRequest().authenticated())
+                        .requestMatchers(reads("/api/v1/admin/**"), reads("/v3/api-docs"), reads("/v3/api-docs/**"),
+                                reads("/v3/api-docs.yaml"), reads("/swagger-ui.html"), reads("/swagger-ui/**"))
+                        .hasAnyRole(READERS)
+                        .requestMatchers("/api/v1/admin/projections/**", "/api/v1/admin/feedback/reclassification")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/admin/**").hasAnyRole(WRITERS)
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
                 .build();
+    }
+
+    /** Requests for {@code pattern} with a method that only reads (GET, HEAD, OPTIONS). */
+    static RequestMatcher reads(String pattern) {
+        RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher(pattern);
+        return request -> READ_METHODS.contains(request.getMethod()) && path.matches(request);
     }
 
     /**
@@ -136,14 +158,28 @@ public class SecurityConfiguration {
         return decoder;
     }
 
-    /** Spring's strict firewall with the same character rules, checked without regular expressions. */
+    /**
+     * Spring's strict firewall with the same character rules, checked without regular expressions. It refuses a
+     * method it does not know before anything else runs: with 405 (RFC 9110 lets a server refuse any method so), every
+     * other request it refuses with 400.
+     */
     @Bean
     WebSecurityCustomizer firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(FirewallCharacters::assignedAndNotControl);
         firewall.setAllowedHeaderValues(FirewallCharacters::headerValue);
         firewall.setAllowedParameterNames(FirewallCharacters::assignedAndNotControl);
-        return web -> web.httpFirewall(firewall);
+        RequestRejectedHandler otherwise = new HttpStatusRequestRejectedHandler();
+        RequestRejectedHandler rejected = (request, response, e) -> {
+            if (KNOWN_METHODS.contains(request.getMethod())) {
+                otherwise.handle(request, response, e);
+            } else {
+                response.setHeader("Allow", String.join(", ", KNOWN_METHODS));
+                Problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+                        "The request's method is not one of " + String.join(", ", KNOWN_METHODS));
+            }
+        };
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(rejected);
     }
 
     /**

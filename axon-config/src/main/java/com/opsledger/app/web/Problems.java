@@ -57,7 +57,7 @@ public final class Problems {
     static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -4,6 +4,7 @@ import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.connector.delivery.DeliverySignature;
+import com.opsledger.command.connector.delivery.EndpointAddresses;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.ConnectionStatus;
@@ -91,6 +92,7 @@ class ConnectionIngestController {
     private final EventPositions positions;
     private final SecretSeal seal;
     private final ConnectorSettings settings;
+    private final EndpointAddresses addresses;
     private final SecureRandom random = new SecureRandom();
 
     ConnectionIngestController(CommandSender commands, EventPositions positions, SecretSeal seal,
@@ -99,6 +101,7 @@ class ConnectionIngestController {
         this.positions = positions;
         this.seal = seal;
         this.settings = settings;
+        this.addresses = new EndpointAddresses(settings.allowPrivateEndpoints());
     }
 
     @PostMapping("/api/v1/ingest/connections")
@@ -106,6 +109,9 @@ class ConnectionIngestController {
         seal.requireKey();
         String connectionId = ConnectorIds.forConnection(request.id());
         String endpoint = endpoint(request.endpointUrl());
+        addresses.refusal(URI.create(endpoint).getHost()).ifPresent(refusal -> {
+            throw new InvalidInput("endpointUrl", refusal);
+        });
         RetrySchedule schedule = request.retrySchedule() == null ? RetrySchedule.DEFAULT
                 : request.retrySchedule().toSchedule();
         boolean retryClientErrors = Boolean.TRUE.equals(request.retryClientErrors());

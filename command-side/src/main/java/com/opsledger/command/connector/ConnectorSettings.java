@@ -17,6 +17,10 @@ import java.time.Duration;
  * @param deliveryThreads how many attempts one node makes at once
  * @param queueSpikeThreshold how many deliveries waiting for one connection's worker raise a queue spike alert (it
  *                        clears below half of it)
+ * @param refusalWindow   inbound webhooks refused for a connection are recorded as one event per window of this length
+ * @param refusalsPerSource how many refused webhooks one address may send in a window before it is answered 429
+ * @param allowPrivateEndpoints whether a connection's endpoint may be on a loopback, link-local, private or other
+ *                        internal address (local mode and tests with local workers; never in production)
  */
 @ConfigurationProperties("opsledger.connector")
 public record ConnectorSettings(@DefaultValue("") String secretKey,
@@ -24,5 +28,17 @@ public record ConnectorSettings(@DefaultValue("") String secretKey,
                                 @DefaultValue("15s") Duration attemptTimeout,
                                 @DefaultValue("5d") Duration disableAfter,
                                 @DefaultValue("16") int deliveryThreads,
-                                @DefaultValue("100") int queueSpikeThreshold) {
+                                @DefaultValue("100") int queueSpikeThreshold,
+                                @DefaultValue("1m") Duration refusalWindow,
+                                @DefaultValue("60") int refusalsPerSource,
+                                @DefaultValue("false") boolean allowPrivateEndpoints) {
+
+    public ConnectorSettings {
+        if (refusalWindow.toMillis() < 100 || refusalWindow.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("opsledger.connector.refusal-window must be from 100ms to 1h");
+        }
+        if (refusalsPerSource < 1) {
+            throw new IllegalArgumentException("opsledger.connector.refusals-per-source must be at least 1");
+        }
+    }
 }

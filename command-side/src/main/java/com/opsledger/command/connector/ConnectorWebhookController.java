@@ -2,6 +2,7 @@ package com.opsledger.command.connector;
 
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
+import com.opsledger.command.StrangerText;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.MetaDataKeys;
 import com.opsledger.events.WireName;
@@ -10,7 +11,6 @@ import com.opsledger.events.connector.ConnectorIds;
 import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.events.connector.command.AcceptConnectorEvent;
 import com.opsledger.events.connector.command.DescribeConnection;
-import com.opsledger.events.connector.command.RefuseInboundEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * Upstream webhooks of a connection ({@code POST /webhooks/connectors/{connectionId}}). Each is verified by the
  * connection's scheme against its live secrets, and recorded with its verification posture: accepted ones become a
  * delivery to the connection's worker (once per upstream event id; a redelivery is answered 200 and recorded as a
- * duplicate), refused ones (bad signature, stale timestamp, no such connection) are answered 401 or 404 and recorded
- * without their payload. Bodies must be UTF-8 and at most {@code opsledger.connector.max-payload-size}.
+ * duplicate). Refused ones (bad signature, stale timestamp, no such connection) are answered 401 or 404 and counted,
+ * never recorded one by one ({@link InboundRefusals}); a source refused too often is answered 429. Bodies must be
+ * UTF-8 and at most {@code opsledger.connector.max-payload-size}.
  */
 @RestController
 @EnableConfigurationProperties(ConnectorSettings.class)
@@ -54,14 +55,16 @@ class ConnectorWebhookController {
     private static final Pattern CONNECTION_ID = Pattern.compile(ConnectorIds.CONNECTION + "[0-9a-f-]{36}");
 
     private final CommandSender commands;
+    private final InboundRefusals refusals;
     private final SecretSeal seal;
     private final ConnectorSettings settings;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ConnectorWebhookController(CommandSender commands, SecretSeal seal, ConnectorSettings settings,
-                               MeterRegistry meters, Clock clock) {
+    ConnectorWebhookController(CommandSender commands, InboundRefusals refusals, SecretSeal seal,
+                               ConnectorSettings settings, MeterRegistry meters, Clock clock) {
         this.commands = commands;
+        this.refusals = refusals;
         this.seal = seal;
         this.settings = settings;
         this.meters = meters;
@@ -72,21 +75,27 @@ class ConnectorWebhookController {
     ResponseEntity<Received> receive(@PathVariable String connectionId, @RequestBody(required = false) byte[] bytes,
                                      @RequestHeader HttpHeaders headers, HttpServletRequest request) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String source = request.getRemoteAddr();
+        refusals.requireWithinLimit(source);
         seal.requireKey();
         String body = utf8(bytes == null ? new byte[0] : bytes);
-        MetaData metaData = MetaData.with(MetaDataKeys.SOURCE_IP, request.getRemoteAddr());
         ConnectionDescription connection = connection(connectionId, receivedAt);
         if (connection == null) {
-            refuse(connectionId, VerificationPosture.UNKNOWN_CONNECTION, null, body, receivedAt, metaData);
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no connection " + abbreviated(connectionId));
+            refusals.refusedUnknown(source);
+            count(VerificationPosture.UNKNOWN_CONNECTION, "refused");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no connection "
+                    + StrangerText.printable(connectionId, 80));
         }
-        metaData = metaData.and(MetaDataKeys.ACTOR, "upstream:" + connection.connector());
+        MetaData metaData = MetaData.with(MetaDataKeys.SOURCE_IP, source)
+                .and(MetaDataKeys.ACTOR, "upstream:" + connection.connector());
         List<String> secrets = connection.inboundSecrets().stream().map(s -> seal.open(connectionId, s)).toList();
         VerificationPosture posture = InboundVerifier.verify(connection.scheme(), secrets, headers::getFirst, body,
                 receivedAt);
         UpstreamEvent upstream = UpstreamEvent.of(connection.scheme(), headers::getFirst, body);
         if (!posture.accepted()) {
-            refuse(connectionId, posture, upstream.id(), body, receivedAt, metaData);
+            refusals.refused(connectionId, source, posture, upstream.id(), body.getBytes(StandardCharsets.UTF_8).length,
+                    ContentHash.of(body), headers, receivedAt);
+            count(posture, "refused");
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, posture == VerificationPosture.TIMESTAMP_STALE
                     ? "the signature's timestamp is more than " + InboundVerifier.TOLERANCE.toMinutes()
                     + " minutes from now" : "the webhook's signature does not verify with the connection's secret");
@@ -109,17 +118,6 @@ class ConnectorWebhookController {
         }
     }
 
-    /** Records a refused webhook once per distinct request: its size and hash, never its payload. */
-    private void refuse(String connectionId, VerificationPosture posture, String upstreamId, String body,
-                        Instant receivedAt, MetaData metaData) {
-        String payloadHash = ContentHash.of(body);
-        String path = abbreviated(connectionId);
-        commands.send(new RefuseInboundEvent(ConnectorIds.refusalFor(path, ContentHash.of(WireName.of(posture),
-                upstreamId, payloadHash)), path, posture, upstreamId, body.getBytes(StandardCharsets.UTF_8).length,
-                payloadHash, receivedAt), metaData);
-        count(posture, "refused");
-    }
-
     private String utf8(byte[] bytes) {
         if (bytes.length > settings.maxPayloadSize().toBytes()) {
             count(null, "too_large");
@@ -132,12 +130,6 @@ class ConnectorWebhookController {
         } catch (CharacterCodingException e) {
             throw new InvalidInput("body", "is not UTF-8");
         }
-    }
-
-    /** A path id as it may be recorded and shown: at most 80 characters, of the id's own alphabet. */
-    private static String abbreviated(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9_.:-]", "?");
-        return safe.length() <= 80 ? safe : safe.substring(0, 80) + "…";
     }
 
     private void count(VerificationPosture posture, String outcome) {

@@ -2,6 +2,7 @@ package com.opsledger.command.connector;
 
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.connector.delivery.DeliverySignature;
+import com.opsledger.command.connector.delivery.EndpointAddresses;
 import com.opsledger.command.connector.delivery.WebhookSender;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.AttemptReason;
@@ -69,7 +70,7 @@ public class DeliveryDispatcher {
         this.seal = seal;
         this.meters = meters;
         this.clock = clock;
-        this.sender = new WebhookSender(clock);
+        this.sender = new WebhookSender(new EndpointAddresses(settings.allowPrivateEndpoints()), clock);
         AtomicInteger number = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(settings.deliveryThreads(), task -> {
             Thread thread = new Thread(task, "connector-delivery-" + number.getAndIncrement());

@@ -1,8 +1,9 @@
 package com.opsledger.command.connector;
 
 import com.opsledger.events.AggregateTypes;
-import com.opsledger.events.connector.command.RefuseInboundEvent;
+import com.opsledger.events.connector.command.RecordInboundRefusals;
 import com.opsledger.events.connector.event.InboundEventRefused;
+import com.opsledger.events.connector.event.InboundEventsRefused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -13,8 +14,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One refused inbound webhook: its id is derived from everything the request carried, so that a sender repeating
- * the same bad request is recorded once. Not cached: nothing asks about a refusal again but its repeats.
+ * The webhooks refused for one connection in one window. Each node that refused some records its own count, so
+ * the window's stream holds one event per node. Not cached: nothing asks about a window again.
  */
 @Aggregate(type = AggregateTypes.INBOUND_REFUSAL)
 class InboundRefusal {
@@ -26,18 +27,19 @@ class InboundRefusal {
         // For Axon: the aggregate is rebuilt from its events.
     }
 
-    /** Answers whether this recorded the refusal (false for a repeat of the same request). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(RefuseInboundEvent command) {
-        if (refusalId != null) {
-            return false;
-        }
-        apply(new InboundEventRefused(command.refusalId(), command.connectionId(), command.posture(),
-                command.upstreamId(), command.payloadBytes(), command.payloadHash(), command.receivedAt()));
-        return true;
+    void handle(RecordInboundRefusals command) {
+        apply(new InboundEventsRefused(command.refusalId(), command.connectionId(), command.windowStart(),
+                command.windowEnd(), command.refused(), command.postures(), command.sample()));
     }
 
+    @EventSourcingHandler
+    void on(InboundEventsRefused event) {
+        refusalId = event.refusalId();
+    }
+
+    /** A refusal recorded one per request, before they were aggregated. */
     @EventSourcingHandler
     void on(InboundEventRefused event) {
         refusalId = event.refusalId();

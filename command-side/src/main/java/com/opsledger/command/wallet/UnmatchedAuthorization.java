@@ -4,7 +4,9 @@ import com.opsledger.command.AggregateCaching;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.WalletIds;
+import com.opsledger.events.wallet.command.DeclineInvalidAuthorization;
 import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
+import com.opsledger.events.wallet.event.InvalidAuthorizationDeclined;
 import com.opsledger.events.wallet.event.UnmatchedAuthorizationDeclined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,7 +17,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An authorization Stripe asked about for a card no wallet holds: always declined, recorded once. */
+/**
+ * An authorization Stripe asked about that no wallet decides, always declined and recorded once: one for a card no
+ * wallet holds (by the authorization's id), or one of impossible values (by the request's hash).
+ */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.UNMATCHED_AUTHORIZATION)
 class UnmatchedAuthorization {
 
@@ -41,6 +46,23 @@ class UnmatchedAuthorization {
                     command.receivedAt()));
         }
         return answer;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AuthorizationAnswer handle(DeclineInvalidAuthorization command) {
+        if (answer == null) {
+            apply(new InvalidAuthorizationDeclined(command.requestId(), WalletIds.decisionFor(command.requestId()),
+                    command.authorizationId(), command.namedWalletId(), command.faults(), command.receivedAt()));
+        }
+        return answer;
+    }
+
+    @EventSourcingHandler
+    void on(InvalidAuthorizationDeclined event) {
+        authorizationId = event.requestId();
+        answer = new AuthorizationAnswer(event.decisionId(), false, AuthorizationReason.INVALID_REQUEST,
+                "the request's values are impossible: " + String.join("; ", event.faults()));
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package com.opsledger.query.connector;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.ConnectionStatus;
+import com.opsledger.events.connector.PostureCount;
 import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.events.connector.event.ConnectionDeliveryPaused;
 import com.opsledger.events.connector.event.ConnectionDeliveryResumed;
@@ -18,6 +19,7 @@ import com.opsledger.events.connector.event.EndpointFailing;
 import com.opsledger.events.connector.event.EndpointReEnabled;
 import com.opsledger.events.connector.event.EndpointRecovered;
 import com.opsledger.events.connector.event.InboundEventRefused;
+import com.opsledger.events.connector.event.InboundEventsRefused;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
 import com.opsledger.query.projection.ReadModel;
@@ -133,6 +135,13 @@ class ConnectionProjection {
     }
 
     @EventHandler
+    void on(InboundEventsRefused e) {
+        for (PostureCount count : e.postures()) {
+            posture(e.connectionId(), count.posture(), count.count());
+        }
+    }
+
+    @EventHandler
     void on(DeliveryAttemptSucceeded e) {
         update(e.connectionId(), "consecutive_failures = 0, last_success_at = :value", utc(e.startedAt()));
     }
@@ -151,10 +160,14 @@ class ConnectionProjection {
 
     /** Counts the posture of a webhook sent to the connection; one sent to no connection changes no row. */
     private void posture(String connectionId, VerificationPosture posture) {
+        posture(connectionId, posture, 1);
+    }
+
+    private void posture(String connectionId, VerificationPosture posture, int count) {
         String column = POSTURE_COLUMN.get(posture);
         if (column != null) {
-            writes.sql("UPDATE {table} SET " + column + " = " + column + " + 1 WHERE connection_id = :id")
-                    .param("id", connectionId).queue();
+            writes.sql("UPDATE {table} SET " + column + " = " + column + " + :count WHERE connection_id = :id")
+                    .param("count", count).param("id", connectionId).queue();
         }
     }
 

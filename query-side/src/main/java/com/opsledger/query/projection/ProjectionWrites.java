@@ -167,8 +167,18 @@ public final class ProjectionWrites {
         private void bind(PreparedStatement statement) throws SQLException {
             int[] slots = sql.slots();
             for (int i = 0; i < slots.length; i++) {
-                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[slots[i]]);
+                Object value = values[slots[i]];
+                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN,
+                        value instanceof String text ? storable(text) : value);
             }
+        }
+
+        /**
+         * PostgreSQL's text cannot hold NUL; an event that carries one (stored before its door refused them) is read
+         * with U+FFFD in its place, so that it never parks its aggregate's later events. The event keeps the original.
+         */
+        private static String storable(String text) {
+            return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
         }
 
         /**

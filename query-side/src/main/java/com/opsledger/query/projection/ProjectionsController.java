@@ -55,9 +55,13 @@ class ProjectionsController {
                             List<ProjectionRebuilds.Generation> generations) {
     }
 
+    /**
+     * A parked event as operators see it: which one, where, since when, and a short cause in their words. The
+     * failure's own text (SQL, class names) is in the log only, where it was written when the event was parked.
+     */
     record DeadLetterView(String sequence, long index, String deadLetterId, String eventId, String eventType,
-                          String aggregateId, Long aggregateSequenceNumber, Long position, String causeType,
-                          String causeMessage, Instant enqueuedAt, Instant lastTouched, long attempts) {
+                          String aggregateId, Long aggregateSequenceNumber, Long position, String cause,
+                          Instant enqueuedAt, Instant lastTouched, long attempts) {
     }
 
     record DeadLetterOutcome(String projection, String sequence, boolean processed, long remaining) {
@@ -128,7 +132,7 @@ class ProjectionsController {
                 .join("LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier")
                 .select("""
                         d.dead_letter_id, d.sequence_identifier, d.sequence_index, d.event_identifier, d.payload_type,
-                        d.aggregate_identifier, d.sequence_number, e.global_index, d.cause_type, d.cause_message,
+                        d.aggregate_identifier, d.sequence_number, e.global_index, d.cause_type,
                         d.enqueued_at, d.last_touched, convert_from(d.diagnostics, 'UTF8') AS diagnostics""")
                 .filter("d.processing_group = :group", "group", name)
                 .orderBy(Key.asc("d.sequence_identifier", Type.TEXT), Key.asc("d.sequence_index", Type.LONG))
@@ -177,9 +181,26 @@ class ProjectionsController {
         return new DeadLetterView(rs.getString("sequence_identifier"), rs.getLong("sequence_index"),
                 rs.getString("dead_letter_id"), rs.getString("event_identifier"), rs.getString("payload_type"),
                 rs.getString("aggregate_identifier"), rs.getObject("sequence_number", Long.class),
-                rs.getObject("global_index", Long.class), rs.getString("cause_type"), rs.getString("cause_message"),
+                rs.getObject("global_index", Long.class), causeOf(rs.getString("cause_type")),
                 Instant.parse(rs.getString("enqueued_at")), lastTouched == null ? null : Instant.parse(lastTouched),
                 attempts);
+    }
+
+    /** The kind of failure a parked event met, from its exception's type, in an operator's words. */
+    static String causeOf(String causeType) {
+        String type = causeType == null ? "" : causeType.substring(causeType.lastIndexOf('.') + 1);
+        if (type.contains("DataIntegrityViolation") || type.contains("DuplicateKey")) {
+            return "the read model refused the row: it breaks one of the table's rules";
+        }
+        if (type.contains("DataAccess") || type.contains("SQL") || type.contains("Jdbc")
+                || type.contains("Transaction")) {
+            return "the read model's database refused the write";
+        }
+        if (type.contains("Parse") || type.contains("Format") || type.contains("IllegalArgument")
+                || type.contains("Serializ") || type.contains("Jackson") || type.contains("Conversion")) {
+            return "the event holds a value the projection cannot read";
+        }
+        return "the projection failed on this event";
     }
 
     private void requireKnown(String name) {

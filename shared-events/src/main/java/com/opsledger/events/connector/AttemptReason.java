@@ -9,6 +9,12 @@ public enum AttemptReason {
     CONNECTION_REFUSED,
     /** Any other failure to exchange the request: DNS, reset connection, TLS. */
     NETWORK_ERROR,
+    /**
+     * Not sent: the endpoint's host resolved to an internal address (loopback, private, link-local, ...), which
+     * deliveries never reach unless {@code opsledger.connector.allow-private-endpoints} is set. Retried, since the
+     * host's address may change.
+     */
+    INTERNAL_ADDRESS,
     /** A 3xx answer: redirects are not followed, the endpoint is to be fixed. */
     REDIRECT,
     TOO_MANY_REQUESTS,

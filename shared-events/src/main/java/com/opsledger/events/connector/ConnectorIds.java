@@ -36,9 +36,9 @@ public final class ConnectorIds {
         return DELIVERY + uuid("delivery:" + connectionId + ":" + upstreamId);
     }
 
-    /** @param requestHash a hash of everything the refused request carried, so that a repeat of it is one refusal */
-    public static String refusalFor(String connectionId, String requestHash) {
-        return REFUSAL + uuid("refusal:" + connectionId + ":" + requestHash);
+    /** The refusals of one connection in the window that starts at {@code windowStart}. */
+    public static String refusalsFor(String connectionId, java.time.Instant windowStart) {
+        return REFUSAL + uuid("refusals:" + connectionId + ":" + windowStart);
     }
 
     public static String newReplayJob() {

@@ -18,6 +18,8 @@ public enum AuthorizationReason {
     OVER_DAILY_LIMIT(false),
     OVER_MONTHLY_LIMIT(false),
     NEEDS_SPEND_REQUEST(false),
+    /** Stripe's request carried impossible values (a negative or non-integer amount, no id): never decided. */
+    INVALID_REQUEST(false),
     FALLBACK(false);
 
     private final boolean approves;

@@ -32,6 +32,14 @@ public final class WalletIds {
         return DECISION + uuid("decision:" + authorizationId);
     }
 
+    /**
+     * An authorization request refused for its impossible values, by a hash of the request as Stripe sent it: its id
+     * may be missing or malformed, and Stripe's retry of the same request names the same record.
+     */
+    public static String invalidRequestFor(String requestHash) {
+        return "iar-" + uuid("invalid-authorization-request:" + requestHash);
+    }
+
     public static boolean isWallet(String id) {
         return id.startsWith(WALLET);
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Makes one attempt: POSTs the body with its headers to the worker's endpoint and tells how it ended. Redirects are
+ * Makes one attempt: POSTs the body with its headers to the worker's endpoint and tells how it ended. An endpoint
+ * whose host resolves to an internal address is not sent to ({@link EndpointAddresses}). Redirects are
  * not followed; the whole exchange, the answer's body included, is bounded by the timeout, and of the answer only the
  * first {@value #EXCERPT_BYTES} bytes are read, so a worker that answers slowly or without end costs a bounded wait.
  */
@@ -45,9 +47,11 @@ public class WebhookSender {
     }
 
     private final HttpClient client;
+    private final EndpointAddresses addresses;
     private final Clock clock;
 
-    public WebhookSender(Clock clock) {
+    public WebhookSender(EndpointAddresses addresses, Clock clock) {
+        this.addresses = addresses;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -62,7 +66,12 @@ public class WebhookSender {
     public Result send(String endpointUrl, Map<String, String> headers, String body, Duration timeout) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpointUrl))
+        URI endpoint = URI.create(endpointUrl);
+        Optional<String> refusal = addresses.refusal(endpoint.getHost());
+        if (refusal.isPresent()) {
+            return failed(AttemptReason.INTERNAL_ADDRESS, startedAt, start, refusal.get());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package com.opsledger.command.wallet.stripe;
 
 import com.opsledger.command.CommandSender;
+import com.opsledger.command.ContentHash;
+import com.opsledger.command.ReportedTimes;
 import com.opsledger.command.wallet.AuthorizationAnswer;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.MetaDataKeys;
@@ -10,6 +12,7 @@ import com.opsledger.events.wallet.DisputeStatus;
 import com.opsledger.events.wallet.TransactionType;
 import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.DecideAuthorization;
+import com.opsledger.events.wallet.command.DeclineInvalidAuthorization;
 import com.opsledger.events.wallet.command.DeclineUnmatchedAuthorization;
 import com.opsledger.events.wallet.command.RecordAuthorizationFallback;
 import com.opsledger.events.wallet.command.RecordAuthorizationOutcome;
@@ -61,7 +64,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Stripe's webhooks for Issuing. Each event is verified by its signature ({@code Stripe-Signature}, at most
  * {@code opsledger.stripe.webhook-tolerance} old) before anything is read from it; a bad one is a 400 and records
- * nothing. Every effect is idempotent by the Stripe object it concerns, so a redelivered event (also two deliveries
+ * nothing. A signed event is then checked as our own ingest is ({@link StripeEventCheck}): one of impossible values
+ * is a 400 (a real-time request is declined and recorded), never applied. Every effect is idempotent by the Stripe object it concerns, so a redelivered event (also two deliveries
  * at once, or one after a crash) changes nothing the second time. Event types OpsLedger does not follow are answered
  * 200 and counted, not stored.
  *
@@ -96,6 +100,7 @@ class StripeWebhookController {
     private final WalletDirectory directory;
     private final StripeSettings settings;
     private final MeterRegistry meters;
+    private final ReportedTimes times;
     private final Clock clock;
     /** Decisions run here, so that the request thread can give up on one at the timeout and answer the fallback. */
     private final ExecutorService deciders = Executors.newFixedThreadPool(16, task -> {
@@ -105,7 +110,8 @@ class StripeWebhookController {
     });
 
     StripeWebhookController(CommandSender commands, WalletDirectory directory, StripeSettings settings,
-                            MeterRegistry meters, Clock clock) {
+                            MeterRegistry meters, ReportedTimes times, Clock clock) {
+        this.times = times;
         this.commands = commands;
         this.directory = directory;
         this.settings = settings;
@@ -118,10 +124,15 @@ class StripeWebhookController {
                               @RequestHeader(name = "Stripe-Signature", required = false) String signature,
                               HttpServletRequest request) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Event event = verified(payload, signature);
-        String type = event.getType();
+        verify(payload, signature);
         MetaData metaData = MetaData.with(MetaDataKeys.ACTOR, ACTOR)
                 .and(MetaDataKeys.SOURCE_IP, request.getRemoteAddr());
+        StripeEventCheck.Checked checked = StripeEventCheck.check(payload, times.latest());
+        if (!checked.passed()) {
+            return refuse(payload, checked, receivedAt, metaData);
+        }
+        Event event = event(payload, signature);
+        String type = event.getType();
         ResponseEntity<?> answer = switch (type) {
             case "issuing_authorization.request" -> ResponseEntity.ok()
                     .header("Stripe-Version", event.getApiVersion())
@@ -164,7 +175,8 @@ class StripeWebhookController {
         return answer;
     }
 
-    private Event verified(String payload, String signature) {
+    /** Verifies the signature before anything is read from the payload. */
+    private void verify(String payload, String signature) {
         if (settings.webhookSecret().isBlank()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "Stripe webhooks are not configured here (opsledger.stripe.webhook-secret)");
@@ -174,15 +186,49 @@ class StripeWebhookController {
             throw new InvalidInput("Stripe-Signature", "is missing: Stripe signs every webhook");
         }
         try {
-            return Webhook.constructEvent(payload, signature, settings.webhookSecret(),
+            Webhook.Signature.verifyHeader(payload, signature, settings.webhookSecret(),
                     settings.webhookTolerance().toSeconds());
         } catch (SignatureVerificationException e) {
             count(UNVERIFIED, "rejected");
-            throw new InvalidInput("Stripe-Signature", "does not verify: " + e.getMessage());
-        } catch (RuntimeException e) {
-            count(UNVERIFIED, "rejected");
-            throw new InvalidInput("body", "is not a Stripe event");
+            // The SDK's message names the cause in its words; ours tell which of the two it was.
+            boolean stale = String.valueOf(e.getMessage()).contains("tolerance");
+            throw new InvalidInput("Stripe-Signature", stale ? "is older than the tolerance of "
+                    + settings.webhookTolerance().toSeconds() + " s (or in the future): a replay, or a clock far off"
+                    : "does not verify with the webhook secret");
         }
+    }
+
+    /** The checked event as the SDK reads it (which verifies the signature once more, as its reading requires). */
+    private Event event(String payload, String signature) {
+        try {
+            return Webhook.constructEvent(payload, signature, settings.webhookSecret(),
+                    settings.webhookTolerance().toSeconds());
+        } catch (SignatureVerificationException e) {
+            throw new InvalidInput("Stripe-Signature", "expired while the event was read; Stripe sends it again");
+        }
+    }
+
+    /**
+     * A signed event with impossible values. A real-time authorization request is declined (Stripe waits for an
+     * answer) and recorded once with what was wrong; any other event is refused with a 400 and counted, never
+     * applied.
+     */
+    private ResponseEntity<?> refuse(String payload, StripeEventCheck.Checked checked, Instant receivedAt,
+                                     MetaData metaData) {
+        String type = checked.type().orElse("other");
+        log.warn("Refused a signed Stripe event of type {}: {}", type, checked.faults());
+        if (!type.equals("issuing_authorization.request")) {
+            count(type, "refused");
+            StripeEventCheck.Fault first = checked.faults().get(0);
+            throw new InvalidInput(first.field(), first.message());
+        }
+        AuthorizationAnswer declined = commands.send(new DeclineInvalidAuthorization(
+                WalletIds.invalidRequestFor(ContentHash.of(payload)), checked.claimedAuthorization(),
+                checked.namedWallet().filter(WalletIds::isWallet).orElse(null),
+                checked.faults().stream().map(StripeEventCheck.Fault::toString).toList(), receivedAt), metaData);
+        count(type, "invalid");
+        return ResponseEntity.ok(new AuthorizationResponse(false,
+                Map.of("opsledger_decision_id", declined.decisionId())));
     }
 
     /**
@@ -195,7 +241,9 @@ class StripeWebhookController {
             try {
                 return data.deserializeUnsafe();
             } catch (EventDataObjectDeserializationException e) {
-                throw new InvalidInput("data.object", "cannot be read: " + e.getMessage());
+                log.warn("Stripe's {} object could not be read", event.getType(), e);
+                throw new InvalidInput("data.object", "cannot be read as Stripe's " + type.getSimpleName()
+                        + " object");
             }
         });
         if (!type.isInstance(object)) {
