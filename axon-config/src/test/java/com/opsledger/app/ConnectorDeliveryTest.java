@@ -204,10 +204,12 @@ class ConnectorDeliveryTest extends IntegrationTest {
                     .asString();
             awaitEvent(deliveryId, "DeliveryAttemptSucceeded");
             Api.Response catalog = api().ingest("/api/v1/ingest/connectors", Map.of("name", "github", "version",
-                    "2026.12", "health", "degraded", "observedAt", "2999-01-01T00:00:00Z", "detail", "rate limited"));
+                    "2026.12", "health", "degraded", "observedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                            .toString(), "detail", "rate limited"));
             assertThat(catalog.status()).as(catalog.raw()).isEqualTo(200);
             assertThat(api().ingest("/api/v1/ingest/connectors", Map.of("name", "github", "version", "2020.1",
-                    "health", "down", "observedAt", "2998-01-01T00:00:00Z")).at("/changed").asBoolean())
+                    "health", "down", "observedAt", Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS)
+                            .toString())).at("/changed").asBoolean())
                     .as("older than the newest report").isFalse();
             assertThat(api().ingest("/api/v1/ingest/connectors", Map.of("name", "Git Hub", "version", "1",
                     "health", "healthy", "observedAt", "2026-01-01T00:00:00Z")).status()).isEqualTo(400);

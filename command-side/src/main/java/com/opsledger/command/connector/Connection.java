@@ -25,6 +25,7 @@ import com.opsledger.events.connector.event.ConnectionDeliveryResumed;
 import com.opsledger.events.connector.event.ConnectionRegistered;
 import com.opsledger.events.connector.event.ConnectionSecretRotated;
 import com.opsledger.events.connector.event.ConnectionStatusChanged;
+import com.opsledger.events.connector.event.ConnectionStatusConfirmed;
 import com.opsledger.events.connector.event.EndpointDisabled;
 import com.opsledger.events.connector.event.EndpointFailing;
 import com.opsledger.events.connector.event.EndpointReEnabled;
@@ -121,8 +122,13 @@ class Connection {
     /** Answers whether the report changed the status (false: the same, or older than the one recorded). */
     @CommandHandler
     boolean handle(ReportConnectionStatus command) {
-        if (statusObservedAt != null && command.observedAt().isBefore(statusObservedAt)
-                || command.status() == status) {
+        if (statusObservedAt != null && command.observedAt().isBefore(statusObservedAt)) {
+            return false;
+        }
+        if (command.status() == status) {
+            if (statusObservedAt == null || command.observedAt().isAfter(statusObservedAt)) {
+                apply(new ConnectionStatusConfirmed(connectionId, command.observedAt()));
+            }
             return false;
         }
         if (status == ConnectionStatus.REVOKED) {
@@ -243,6 +249,11 @@ class Connection {
             secrets.put(SecretKind.INBOUND, List.of(new Secret(event.sealedInboundSecret(), null)));
         }
         secrets.put(SecretKind.SIGNING, List.of(new Secret(event.sealedSigningSecret(), null)));
+    }
+
+    @EventSourcingHandler
+    void on(ConnectionStatusConfirmed event) {
+        statusObservedAt = event.observedAt();
     }
 
     @EventSourcingHandler

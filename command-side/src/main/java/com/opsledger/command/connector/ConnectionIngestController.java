@@ -3,6 +3,7 @@ package com.opsledger.command.connector;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
+import com.opsledger.command.ReportedTimes;
 import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.command.connector.delivery.EndpointAddresses;
 import com.opsledger.events.InvalidInput;
@@ -93,10 +94,12 @@ class ConnectionIngestController {
     private final SecretSeal seal;
     private final ConnectorSettings settings;
     private final EndpointAddresses addresses;
+    private final ReportedTimes times;
     private final SecureRandom random = new SecureRandom();
 
     ConnectionIngestController(CommandSender commands, EventPositions positions, SecretSeal seal,
-                               ConnectorSettings settings) {
+                               ConnectorSettings settings, ReportedTimes times) {
+        this.times = times;
         this.commands = commands;
         this.positions = positions;
         this.seal = seal;
@@ -137,6 +140,7 @@ class ConnectionIngestController {
     /** A connector of the catalog: its version and health; an older report than the newest changes nothing. */
     @PostMapping("/api/v1/ingest/connectors")
     ConnectorReceipt connector(@Valid @RequestBody ConnectorReport report) {
+        times.requireNotAhead("observedAt", report.observedAt());
         String connectorId = ConnectorIds.forConnector(report.name());
         boolean changed = commands.send(new ReportConnector(connectorId, report.name(), report.version(),
                 report.health(), report.observedAt(), report.detail()));
@@ -146,6 +150,7 @@ class ConnectionIngestController {
     @PostMapping("/api/v1/ingest/connections/{connectionId}/status")
     StatusReceipt status(@PathVariable String connectionId, @Valid @RequestBody StatusReport report) {
         ConnectorIds.requireConnection(connectionId);
+        times.requireNotAhead("observedAt", report.observedAt());
         boolean changed = commands.send(new ReportConnectionStatus(connectionId, report.status(),
                 report.observedAt()));
         return new StatusReceipt(connectionId, changed, positions.lastPositionOf(connectionId));

@@ -5,6 +5,7 @@ import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.connector.ConnectorHealth;
 import com.opsledger.events.connector.command.ReportConnector;
 import com.opsledger.events.connector.event.ConnectorCataloged;
+import com.opsledger.events.connector.event.ConnectorStatusConfirmed;
 import com.opsledger.events.connector.event.ConnectorStatusReported;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -31,7 +32,10 @@ class Connector {
         // For Axon: the aggregate is rebuilt from its events.
     }
 
-    /** Answers whether the report changed anything (false: older than the newest, or the same again). */
+    /**
+     * Answers whether the report changed anything: false for one observed no later than the newest observation, and
+     * for the same again, which is recorded as the newest observation so that no older report outranks it.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(ReportConnector report) {
@@ -40,8 +44,13 @@ class Connector {
                     report.observedAt(), report.detail()));
             return true;
         }
-        if (report.observedAt().isBefore(observedAt)
-                || report.version().equals(version) && report.health() == health) {
+        if (report.observedAt().isBefore(observedAt)) {
+            return false;
+        }
+        if (report.version().equals(version) && report.health() == health) {
+            if (report.observedAt().isAfter(observedAt)) {
+                apply(new ConnectorStatusConfirmed(connectorId, report.name(), report.observedAt()));
+            }
             return false;
         }
         apply(new ConnectorStatusReported(connectorId, report.name(), report.version(), report.health(),
@@ -54,6 +63,11 @@ class Connector {
         connectorId = event.connectorId();
         version = event.version();
         health = event.health();
+        observedAt = event.observedAt();
+    }
+
+    @EventSourcingHandler
+    void on(ConnectorStatusConfirmed event) {
         observedAt = event.observedAt();
     }
 

@@ -2,6 +2,7 @@ package com.opsledger.command.runtime;
 
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
+import com.opsledger.command.ReportedTimes;
 import com.opsledger.events.runtime.RuntimeIds;
 import com.opsledger.events.runtime.RuntimeKind;
 import com.opsledger.events.runtime.RuntimeStatus;
@@ -35,10 +36,12 @@ class RuntimeIngestController {
 
     private final CommandSender commands;
     private final EventPositions positions;
+    private final ReportedTimes times;
 
-    RuntimeIngestController(CommandSender commands, EventPositions positions) {
+    RuntimeIngestController(CommandSender commands, EventPositions positions, ReportedTimes times) {
         this.commands = commands;
         this.positions = positions;
+        this.times = times;
     }
 
     @PostMapping("/api/v1/ingest/runtime/jobs")
@@ -52,6 +55,7 @@ class RuntimeIngestController {
     }
 
     private ResponseEntity<Receipt> report(RuntimeKind kind, Report report) {
+        times.requireNotAhead("observedAt", report.observedAt());
         String runtimeId = RuntimeIds.of(kind, report.id());
         long before = positions.lastPositionOf(runtimeId);
         boolean changed = commands.send(new ReportRuntimeStatus(runtimeId, kind, report.id(), report.orgId(),

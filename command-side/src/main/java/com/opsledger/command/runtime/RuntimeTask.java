@@ -5,6 +5,7 @@ import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.runtime.RuntimeStatus;
 import com.opsledger.events.runtime.command.ReportRuntimeStatus;
 import com.opsledger.events.runtime.event.RuntimeStatusChanged;
+import com.opsledger.events.runtime.event.RuntimeStatusConfirmed;
 import com.opsledger.events.runtime.event.RuntimeTaskReported;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,8 +20,8 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A runtime job or sandbox as the platform reports it. Reports may arrive out of order: one older than the newest
- * recorded changes nothing, and a final status (succeeded, failed, timed out) stays, so the end state is the
+ * A runtime job or sandbox as the platform reports it. Reports may arrive out of order: one observed no later than
+ * the newest observation (an unchanged report is recorded as one too) changes nothing, and a final status (succeeded, failed, timed out) stays, so the end state is the
  * platform's latest whatever the order.
  */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.RUNTIME_TASK)
@@ -46,8 +47,13 @@ class RuntimeTask {
                     report.observedAt(), report.detail()));
             return true;
         }
-        if (status.isFinal() || report.observedAt().isBefore(observedAt)
-                || status == report.status() && Objects.equals(worker, report.worker())) {
+        if (status.isFinal() || report.observedAt().isBefore(observedAt)) {
+            return false;
+        }
+        if (status == report.status() && Objects.equals(worker, report.worker())) {
+            if (report.observedAt().isAfter(observedAt)) {
+                apply(new RuntimeStatusConfirmed(runtimeId, report.observedAt()));
+            }
             return false;
         }
         apply(new RuntimeStatusChanged(runtimeId, report.kind(), status, report.status(), report.worker(),
@@ -60,6 +66,11 @@ class RuntimeTask {
         runtimeId = event.runtimeId();
         status = event.status();
         worker = event.worker();
+        observedAt = event.observedAt();
+    }
+
+    @EventSourcingHandler
+    void on(RuntimeStatusConfirmed event) {
         observedAt = event.observedAt();
     }
 

@@ -10,6 +10,7 @@ import com.opsledger.events.connector.event.ConnectionDeliveryResumed;
 import com.opsledger.events.connector.event.ConnectionRegistered;
 import com.opsledger.events.connector.event.ConnectionSecretRotated;
 import com.opsledger.events.connector.event.ConnectionStatusChanged;
+import com.opsledger.events.connector.event.ConnectionStatusConfirmed;
 import com.opsledger.events.connector.event.ConnectorEventAccepted;
 import com.opsledger.events.connector.event.DeliveryAttemptFailed;
 import com.opsledger.events.connector.event.DeliveryAttemptStalled;
@@ -84,6 +85,11 @@ class ConnectionProjection {
         writes.sql("UPDATE {table} SET status = :status, status_observed_at = :at WHERE connection_id = :id")
                 .param("status", WireName.of(e.to())).param("at", utc(e.observedAt())).param("id", e.connectionId())
                 .queue();
+    }
+
+    @EventHandler
+    void on(ConnectionStatusConfirmed e) {
+        update(e.connectionId(), "status_observed_at = :value", utc(e.observedAt()));
     }
 
     @EventHandler

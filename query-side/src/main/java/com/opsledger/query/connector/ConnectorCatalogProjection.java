@@ -3,6 +3,7 @@ package com.opsledger.query.connector;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.WireName;
 import com.opsledger.events.connector.event.ConnectorCataloged;
+import com.opsledger.events.connector.event.ConnectorStatusConfirmed;
 import com.opsledger.events.connector.event.ConnectorStatusReported;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
@@ -50,5 +51,11 @@ class ConnectorCatalogProjection {
                 .param("version", e.version()).param("health", WireName.of(e.health())).param("detail", e.detail())
                 .param("at", utc(e.observedAt())).param("name", e.name())
                 .queue();
+    }
+
+    @EventHandler
+    void on(ConnectorStatusConfirmed e) {
+        writes.sql("UPDATE {table} SET observed_at = :at WHERE name = :name")
+                .param("at", utc(e.observedAt())).param("name", e.name()).queue();
     }
 }

@@ -39,7 +39,7 @@ class RuntimeController {
         this.progress = progress;
     }
 
-    @GetMapping("/api/v1/admin/sandboxes")
+    @GetMapping("/api/v1/admin/runtime/sandboxes")
     Page<RuntimeItem> sandboxes(@RequestParam(required = false) RuntimeStatus status,
                                 @RequestParam(required = false) String worker,
                                 @RequestParam(required = false) String orgId,
@@ -63,12 +63,24 @@ class RuntimeController {
         return list(RuntimeKind.JOB, status, worker, orgId, connectionId, since, limit, cursor, minPosition);
     }
 
-    @GetMapping({"/api/v1/admin/sandboxes/{id}", "/api/v1/admin/runtime/jobs/{id}"})
-    RuntimeItem one(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+    @GetMapping("/api/v1/admin/runtime/jobs/{id}")
+    RuntimeItem job(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        return one(RuntimeKind.JOB, id, minPosition);
+    }
+
+    @GetMapping("/api/v1/admin/runtime/sandboxes/{id}")
+    RuntimeItem sandbox(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        return one(RuntimeKind.SANDBOX, id, minPosition);
+    }
+
+    /** One job or one sandbox: each endpoint serves its own kind, and an id of the other kind is not found. */
+    private RuntimeItem one(RuntimeKind kind, String id, Long minPosition) {
         progress.await(RuntimeTaskProjection.READ_MODEL, minPosition);
-        return jdbc.sql("SELECT * FROM " + RuntimeTaskProjection.TABLE + " WHERE runtime_id = :id").param("id", id)
+        return jdbc.sql("SELECT * FROM " + RuntimeTaskProjection.TABLE + " WHERE runtime_id = :id AND kind = :kind")
+                .param("id", id).param("kind", wire(kind))
                 .query(RuntimeController::item).optional()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No job or sandbox " + id));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No " + wire(kind) + " " + id));
     }
 
     private Page<RuntimeItem> list(RuntimeKind kind, RuntimeStatus status, String worker, String orgId,

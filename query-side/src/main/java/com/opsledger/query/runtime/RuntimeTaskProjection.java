@@ -3,6 +3,7 @@ package com.opsledger.query.runtime;
 import com.opsledger.events.AggregateTypes;
 import com.opsledger.events.WireName;
 import com.opsledger.events.runtime.event.RuntimeStatusChanged;
+import com.opsledger.events.runtime.event.RuntimeStatusConfirmed;
 import com.opsledger.events.runtime.event.RuntimeTaskReported;
 import com.opsledger.query.projection.ProjectionWrites;
 import com.opsledger.query.projection.ReadModelTables;
@@ -54,5 +55,11 @@ public class RuntimeTaskProjection {
                 .param("status", WireName.of(e.to())).param("worker", e.worker()).param("detail", e.detail())
                 .param("at", utc(e.observedAt())).param("id", e.runtimeId())
                 .queue();
+    }
+
+    @EventHandler
+    void on(RuntimeStatusConfirmed e) {
+        writes.sql("UPDATE {table} SET observed_at = :at WHERE runtime_id = :id")
+                .param("at", utc(e.observedAt())).param("id", e.runtimeId()).queue();
     }
 }
