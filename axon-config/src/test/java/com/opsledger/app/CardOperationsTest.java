@@ -113,6 +113,13 @@ class CardOperationsTest extends IntegrationTest {
                         "city", "c", "postalCode", "1", "country", "usa")));
         assertThat(badCountry.status()).isEqualTo(400);
         assertThat(badCountry.at("/errors/0/field").asString()).isEqualTo("billing.country");
+        for (Object company : List.of("true", 1)) {
+            Api.Response coerced = api().post("/api/v1/admin/agent-wallet/wallets/" + walletId + "/cardholders",
+                    ALICE, Map.of("name", "x", "company", company, "requestId", "ch-3", "billing", Map.of("line1",
+                            "1", "city", "c", "postalCode", "1", "country", "US")));
+            assertThat(coerced.status()).as(company + ": " + coerced.raw()).isEqualTo(400);
+            assertThat(coerced.at("/errors/0/field").asString()).isEqualTo("company");
+        }
     }
 
     @Test

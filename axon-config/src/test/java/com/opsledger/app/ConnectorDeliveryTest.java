@@ -470,18 +470,36 @@ class ConnectorDeliveryTest extends IntegrationTest {
                 Map.entry("retrySchedule", Map.of("delays", List.of("PT0S"), "jitter", "lots")),
                 Map.entry("attemptTimeout", "PT0.5S"),
                 Map.entry("attemptTimeout", "PT61S"),
-                Map.entry("retryClientErrors", "yes"));
+                Map.entry("retryClientErrors", "yes"),
+                // Coerced once: numbers as seconds, a trailing NUL trimmed, text as booleans and numbers.
+                Map.entry("attemptTimeout", 15),
+                Map.entry("attemptTimeout", 1.5),
+                Map.entry("attemptTimeout", "PT5S\u0000"),
+                Map.entry("retrySchedule", Map.of("delays", List.of(5), "jitter", 0.2)),
+                Map.entry("retrySchedule", Map.of("delays", List.of("PT0S"), "jitter", "0.2")),
+                Map.entry("retryClientErrors", "true"),
+                Map.entry("retryClientErrors", 1),
+                Map.entry("inboundSecret", " s3cret"));
         for (Map.Entry<String, Object> field : bad) {
             Map<String, Object> body = new HashMap<>(valid);
             body.put(field.getKey(), field.getValue());
             Api.Response refused = api().ingest("/api/v1/ingest/connections", body);
             assertThat(refused.status()).as(field + ": " + refused.raw()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.at("/errors/0/field").asString()).as(field.toString()).startsWith(field.getKey());
         }
-        Map<String, Object> unsignedWithoutSecret = new HashMap<>(valid);
-        unsignedWithoutSecret.remove("inboundSecret");
-        assertThat(api().ingest("/api/v1/ingest/connections", unsignedWithoutSecret).status())
-                .as("a signed scheme without its secret").isEqualTo(409);
+        Map<String, Object> standard = new HashMap<>(valid);
+        standard.put("scheme", "standard_webhooks");
+        for (Object secret : java.util.Arrays.asList("whsec_!!!", "not-a-secret", "whsec_c2hvcnQ=", null)) {
+            Map<String, Object> body = new HashMap<>(standard);
+            body.put("inboundSecret", secret);
+            Api.Response refused = api().ingest("/api/v1/ingest/connections", body);
+            assertThat(refused.status()).as(secret + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.at("/errors/0/field").asString()).isEqualTo("inboundSecret");
+        }
+        Api.Response withBom = api().ingest("/api/v1/ingest/connections", "\uFEFF" + Api.JSON.writeValueAsString(valid));
+        assertThat(withBom.status()).as(withBom.raw()).isEqualTo(400);
+        assertThat(withBom.at("/detail").asString()).contains("byte order mark");
 
         try (LocalWorker worker = new LocalWorker(n -> LocalWorker.Answer.status(200))) {
             Registered connection = register(worker.url(), List.of("PT0S"), "PT5S");
@@ -494,6 +512,17 @@ class ConnectorDeliveryTest extends IntegrationTest {
                     "reason", "r")).status()).isEqualTo(400);
             assertThat(api().post(rotate, OPERATOR, Map.of("kind", "inbound", "secret", "new")).status())
                     .as("a reason is required").isEqualTo(400);
+            for (Map<String, Object> rotation : List.<Map<String, Object>>of(
+                    Map.of("kind", "inbound", "secret", DeliverySignature.newSecret(new SecureRandom()),
+                            "overlap", 3600, "reason", "r"),
+                    Map.of("kind", "inbound", "secret", DeliverySignature.newSecret(new SecureRandom()),
+                            "overlap", "PT1H\u0000", "reason", "r"),
+                    Map.of("kind", "inbound", "secret", "whsec_!!!", "reason", "r"),
+                    Map.of("kind", "inbound", "secret", "not-a-secret", "reason", "r"))) {
+                Api.Response refused = api().post(rotate, OPERATOR, rotation);
+                assertThat(refused.status()).as(rotation + ": " + refused.raw()).isEqualTo(400);
+                assertThat(refused.at("/errors/0/field").asString()).isIn("overlap", "secret");
+            }
             assertThat(eventTypes(connection.connectionId())).containsExactly("ConnectionRegistered");
         }
         assertThat(api().post("/api/v1/admin/connector-events/dlv-nope/redeliver", OPERATOR,

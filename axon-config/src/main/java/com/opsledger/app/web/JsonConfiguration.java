@@ -29,7 +29,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.module.SimpleSerializers;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -42,6 +44,10 @@ import java.util.Map;
  *   <li>an instant field takes the text of {@link Instants} only (no epoch number);</li>
  *   <li>a whole-number field (amounts in minor units) takes a JSON integer only: no string, no {@code 10.0} or
  *       {@code 1e3}, nothing outside its range;</li>
+ *   <li>a fractional field takes a JSON number only (no string), finite;</li>
+ *   <li>a boolean field takes {@code true} or {@code false} only (no {@code "true"}, no {@code 1});</li>
+ *   <li>a duration field takes an ISO-8601 duration string only ({@code PT5S}; no number of seconds), with nothing
+ *       around it;</li>
  *   <li>an enum field takes its {@link WireName wire name} only ({@code in_progress}, not {@code IN_PROGRESS}), and
  *       is written as it;</li>
  *   <li>a free-form object ({@code context}, {@code details}) keeps every number's exact value and precision
@@ -68,6 +74,13 @@ class JsonConfiguration {
                         .addDeserializer(Instant.class, new StrictInstants())
                         .addDeserializer(Long.class, new StrictLongs())
                         .addDeserializer(long.class, new StrictLongs())
+                        .addDeserializer(Integer.class, new StrictInts())
+                        .addDeserializer(int.class, new StrictInts())
+                        .addDeserializer(Boolean.class, new StrictBooleans())
+                        .addDeserializer(boolean.class, new StrictBooleans())
+                        .addDeserializer(Double.class, new StrictDoubles())
+                        .addDeserializer(double.class, new StrictDoubles())
+                        .addDeserializer(Duration.class, new StrictDurations())
                         .addDeserializer(JsonNode.class, new StorableTrees()))
                 .addModule(new SimpleModule("opsledger-wire-names")
                         .setDeserializers(new SimpleDeserializers() {
@@ -181,6 +194,56 @@ class JsonConfiguration {
                         "");
             }
             return parser.getLongValue();
+        }
+    }
+
+    private static final class StrictInts extends ValueDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) || parser.getNumberType() != JsonParser.NumberType.INT) {
+                throw new RejectedValue(parser, "must be a JSON integer from " + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE, "");
+            }
+            return parser.getIntValue();
+        }
+    }
+
+    private static final class StrictBooleans extends ValueDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_TRUE) && !parser.hasToken(JsonToken.VALUE_FALSE)) {
+                throw new RejectedValue(parser, "must be true or false", "");
+            }
+            return parser.getBooleanValue();
+        }
+    }
+
+    private static final class StrictDoubles extends ValueDeserializer<Double> {
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) && !parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                throw new RejectedValue(parser, "must be a JSON number", "");
+            }
+            double value = parser.getDoubleValue();
+            if (Double.isInfinite(value) || Double.isNaN(value)) {
+                throw new RejectedValue(parser, "must be a finite number", "");
+            }
+            return value;
+        }
+    }
+
+    private static final class StrictDurations extends ValueDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) {
+            String rule = "must be an ISO-8601 duration as a JSON string, such as \"PT5S\"";
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RejectedValue(parser, rule, "");
+            }
+            try {
+                return Duration.parse(parser.getString());
+            } catch (DateTimeParseException e) {
+                throw new RejectedValue(parser, rule, "");
+            }
         }
     }
 

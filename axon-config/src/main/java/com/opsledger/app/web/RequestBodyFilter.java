@@ -30,7 +30,8 @@ import java.nio.charset.StandardCharsets;
  *       reading when a chunked body grows past it;</li>
  *   <li>JSON is UTF-8 (RFC 8259), so a body declared in another charset is a 415, and one that is not valid UTF-8
  *       (overlong forms such as {@code C0 AF} for "/", encoded surrogates, truncated sequences, bytes that never
- *       occur in UTF-8) is a 400: Jackson's own decoder would read {@code C0 AF} as "/".</li>
+ *       occur in UTF-8) is a 400: Jackson's own decoder would read {@code C0 AF} as "/"; so is one that starts
+ *       with a byte order mark, which Jackson would skip.</li>
  * </ul>
  * Runs before security, so that no oversized body is read.
  */
@@ -81,10 +82,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Thrown while reading a body that is not valid UTF-8; the error handler answers 400. */
+    /** Thrown while reading a body that is not valid UTF-8 or starts with a BOM; the error handler answers 400. */
     static class NotUtf8Exception extends IOException {
         NotUtf8Exception(long offset) {
             super("The request body is not valid UTF-8 (at byte " + offset + ")");
+        }
+
+        NotUtf8Exception(String message) {
+            super(message);
         }
     }
 
@@ -97,6 +102,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
         /** The start of a sequence that the end of the last read cut off (at most three bytes). */
         private byte[] carry = new byte[0];
         private long read;
+        private boolean firstCharacterSeen;
 
         CheckedInputStream(ServletInputStream in) {
             this.in = in;
@@ -134,6 +140,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
                 result = utf8.decode(input, decoded, end);
                 if (result.isError()) {
                     throw new NotUtf8Exception(startOffset + input.position());
+                }
+                if (!firstCharacterSeen && decoded.position() > 0) {
+                    firstCharacterSeen = true;
+                    if (decoded.get(0) == '\uFEFF') {
+                        // RFC 8259 forbids it in JSON sent over a network; Jackson would skip it silently.
+                        throw new NotUtf8Exception("The request body starts with a byte order mark (EF BB BF);"
+                                + " send the JSON without it");
+                    }
                 }
             } while (result.isOverflow());
             carry = new byte[input.remaining()];

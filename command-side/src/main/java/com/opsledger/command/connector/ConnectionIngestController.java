@@ -120,6 +120,10 @@ class ConnectionIngestController {
         boolean retryClientErrors = Boolean.TRUE.equals(request.retryClientErrors());
         Duration timeout = timeout(request.attemptTimeout());
         String inbound = request.inboundSecret();
+        String secretProblem = InboundVerifier.secretProblem(request.scheme(), inbound);
+        if (secretProblem != null) {
+            throw new InvalidInput("inboundSecret", secretProblem);
+        }
         String hash = ContentHash.of(request.connector(), request.orgId(), request.workspaceId(), endpoint,
                 WireName.of(request.scheme()), inbound == null ? null : seal.fingerprint(inbound),
                 schedule.delays().stream().map(Duration::toString).collect(Collectors.joining(",")),

@@ -6,8 +6,10 @@ import com.opsledger.command.EventPositions;
 import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.connector.AttemptTrigger;
+import com.opsledger.events.connector.ConnectionDescription;
 import com.opsledger.events.connector.ConnectorIds;
 import com.opsledger.events.connector.SecretKind;
+import com.opsledger.events.connector.VerificationScheme;
 import com.opsledger.events.connector.command.CancelReplay;
 import com.opsledger.events.connector.command.DescribeConnection;
 import com.opsledger.events.connector.command.PauseDelivery;
@@ -104,6 +106,15 @@ class ConnectorCommandController {
         if ((body.kind() == SecretKind.INBOUND) != (body.secret() != null)) {
             throw new InvalidInput("secret", body.kind() == SecretKind.INBOUND
                     ? "is the upstream's new secret, and required" : "is made by OpsLedger for a signing secret");
+        }
+        if (body.kind() == SecretKind.INBOUND) {
+            VerificationScheme scheme = commands.<ConnectionDescription>send(new DescribeConnection(connectionId,
+                    clock.instant())).scheme();
+            String problem = scheme == VerificationScheme.NONE ? null : InboundVerifier.secretProblem(scheme,
+                    body.secret());
+            if (problem != null) {
+                throw new InvalidInput("secret", problem);
+            }
         }
         String secret = body.kind() == SecretKind.INBOUND ? body.secret() : DeliverySignature.newSecret(random);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

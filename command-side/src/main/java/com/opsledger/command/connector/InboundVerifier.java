@@ -1,6 +1,7 @@
 package com.opsledger.command.connector;
 
 import com.opsledger.command.HmacSha256;
+import com.opsledger.events.WireName;
 import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.events.connector.VerificationScheme;
 import com.standardwebhooks.Webhook;
@@ -30,6 +31,9 @@ final class InboundVerifier {
      * @param header the request's header of a (case-insensitive) name, or null when absent
      * @param body   the request body exactly as received (already checked to be UTF-8)
      */
+    private static final Pattern STRIPE_SECRET = Pattern.compile("whsec_[A-Za-z0-9]{1,200}");
+    private static final Pattern PRINTABLE = Pattern.compile("[!-~]([ -~]*[!-~])?");
+
     static VerificationPosture verify(VerificationScheme scheme, List<String> secrets, Function<String, String> header,
                                       String body, Instant now) {
         return switch (scheme) {
@@ -38,6 +42,40 @@ final class InboundVerifier {
             case STRIPE -> stripe(secrets, header.apply("Stripe-Signature"), body, now);
             case GITHUB -> github(secrets, header.apply("X-Hub-Signature-256"), body);
         };
+    }
+
+    /**
+     * Why {@code secret} can never verify a webhook of {@code scheme}, or null when it can: Standard Webhooks takes
+     * {@code whsec_} and the base64 of 24 to 64 bytes, Stripe {@code whsec_} and letters and digits, GitHub any
+     * printable text. An unsigned scheme takes none, every other one needs one.
+     */
+    static String secretProblem(VerificationScheme scheme, String secret) {
+        if (scheme == VerificationScheme.NONE || secret == null) {
+            return scheme == VerificationScheme.NONE == (secret == null) ? null
+                    : scheme == VerificationScheme.NONE ? "is not taken: this connection's webhooks are not signed"
+                    : "is required: this connection's webhooks are signed (" + WireName.of(scheme) + ")";
+        }
+        return switch (scheme) {
+            case STANDARD_WEBHOOKS -> standardWebhooksKeyBytes(secret) >= 24 && standardWebhooksKeyBytes(secret) <= 64
+                    ? null : "must be whsec_ followed by the base64 of 24 to 64 bytes, as Standard Webhooks makes it";
+            case STRIPE -> STRIPE_SECRET.matcher(secret).matches() ? null
+                    : "must be whsec_ followed by letters and digits, as Stripe shows it";
+            case GITHUB -> PRINTABLE.matcher(secret).matches() ? null
+                    : "must be printable text without spaces at its ends";
+            case NONE -> null;
+        };
+    }
+
+    /** The length of a Standard Webhooks secret's key, or -1 when it is not {@code whsec_} and base64. */
+    private static int standardWebhooksKeyBytes(String secret) {
+        if (!secret.startsWith("whsec_")) {
+            return -1;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())).length;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     private static VerificationPosture standardWebhooks(List<String> secrets, Function<String, String> header,
