@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,34 @@ class AuditChainTest {
                     .isEqualTo(404);
             assertThat(api.get("/api/v1/admin/audit/events/0/proof", AUDITOR).status()).isEqualTo(400);
             assertThat(api.get("/api/v1/admin/audit/events/0x10/proof", AUDITOR).status()).isEqualTo(400);
+        }
+    }
+
+    /** In a quiet period the tail is signed once the interval passes, though nothing more is chained. */
+    @Test
+    void theTailIsSignedOnTheIntervalWhenNothingMoreComes() {
+        Map<String, String> settings = TestService.settings(TestDatabase.copyOf(store));
+        settings.put("opsledger.audit.checkpoint-every", "1000");
+        settings.put("opsledger.audit.checkpoint-interval", "2s");
+        try (ConfigurableApplicationContext service = TestService.start(settings)) {
+            Api api = new Api(TestService.port(service));
+            submit(api, 100);
+            long first = api.head();
+            awaitProof(api, first);
+            submit(api, 101); // chained at once, within the interval of the checkpoint that signed the first
+            long last = api.head();
+            awaitProof(api, last);
+            JsonNode verified = api.get("/api/v1/admin/audit/verify", AUDITOR).json();
+            assertThat(verified.get("anchored").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.get("signedTo").asLong()).isEqualTo(last);
+        }
+    }
+
+    private static void awaitProof(Api api, long position) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (api.get("/api/v1/admin/audit/events/" + position + "/proof", AUDITOR).status() != 200) {
+            assertThat(Instant.now()).as("position " + position + " signed").isBefore(deadline);
+            Api.pause(Duration.ofMillis(200));
         }
     }
 

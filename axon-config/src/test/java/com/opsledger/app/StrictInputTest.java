@@ -186,9 +186,17 @@ class StrictInputTest extends IntegrationTest {
                 {"/api/v1/admin/feedback?state=TRIAGED", "state"}, {"/api/v1/admin/feedback?sort=NEWEST", "sort"},
                 {"/api/v1/admin/feedback?mode=Security", "mode"},
                 {"/api/v1/admin/notifications?kind=SCHEDULE_FAILED", "kind"},
-                {"/api/v1/admin/notifications?from=1764547200", "from"}};
+                {"/api/v1/admin/notifications?from=1764547200", "from"},
+                // Given but empty is refused, not read as absent.
+                {"/api/v1/admin/feedback?limit=", "limit"}, {"/api/v1/admin/feedback?state=", "state"},
+                {"/api/v1/admin/audit/events/export?format=", "format"},
+                {"/api/v1/admin/audit/events?minPosition=", "minPosition"},
+                // asOf beyond the newest position is refused as minPosition beyond it is.
+                {"/api/v1/admin/audit/feedback/fb-x?asOf=999999999", "asOf"},
+                {"/api/v1/admin/audit/feedback/fb-x?minPosition=999999999", "minPosition"}};
+        String auditor = Api.token("strict-auditor", "auditor");
         for (String[] c : cases) {
-            Api.Response response = api().get(c[0], OPERATOR);
+            Api.Response response = api().get(c[0], c[0].contains("/audit/") ? auditor : OPERATOR);
             SecurityAndErrorsTest.assertProblem(response, 400);
             assertThat(response.at("/errors/0/field").asString()).as(c[0]).isEqualTo(c[1]);
         }

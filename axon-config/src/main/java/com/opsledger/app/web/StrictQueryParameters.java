@@ -91,7 +91,7 @@ class StrictQueryParameters {
         };
     }
 
-    /** An editor that reads a value with {@code parse}; an empty parameter stays absent. */
+    /** An editor that reads a value with {@code parse}; an empty one is refused: leave the parameter out instead. */
     private static final class Strict extends PropertyEditorSupport {
         private final Function<String, Object> parse;
 
@@ -101,7 +101,10 @@ class StrictQueryParameters {
 
         @Override
         public void setAsText(String text) {
-            setValue(text == null || text.isEmpty() ? null : parse.apply(text));
+            if (text == null || text.isEmpty()) {
+                throw new IllegalArgumentException("is empty");
+            }
+            setValue(parse.apply(text));
         }
     }
 }

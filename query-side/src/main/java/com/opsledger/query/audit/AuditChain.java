@@ -110,8 +110,9 @@ class AuditChain implements SmartLifecycle {
                 entries);
         if (!entries.isEmpty()) {
             jdbc.update("DELETE FROM audit.chain_gap_watch");
-            checkpointIfDue(expected - 1, hash);
         }
+        // Also in a quiet pass: the tail chained before it is signed once the interval has passed.
+        checkpointIfDue(expected - 1, hash);
         return entries.size();
     }
 
@@ -158,12 +159,15 @@ class AuditChain implements SmartLifecycle {
                         + " FROM audit.checkpoint ORDER BY number DESC LIMIT 1", (rs, n) -> AuditCheckpoint.read(rs))
                 .stream().findFirst().orElse(null);
         long signedTo = last == null ? 0 : last.toPosition();
+        if (chainedTo <= signedTo) {
+            return;
+        }
         Instant now = clock.instant();
         Instant since = last != null ? last.signedAt() : jdbc.queryForObject(
                 "SELECT min(chained_at) FROM audit.chain_entry", java.time.OffsetDateTime.class).toInstant();
         boolean due = chainedTo - signedTo >= settings.checkpointEvery()
                 || Duration.between(since, now).compareTo(settings.checkpointInterval()) >= 0;
-        if (chainedTo <= signedTo || !due) {
+        if (!due) {
             return;
         }
         byte[] merkleRoot = MerkleTree.root(leaves(signedTo + 1, chainedTo));

@@ -1,6 +1,8 @@
 package com.opsledger.query.audit;
 
 import com.opsledger.events.AggregateTypes;
+import com.opsledger.events.EventStoreSql;
+import com.opsledger.events.InvalidInput;
 import com.opsledger.events.Instants;
 import com.opsledger.query.audit.AuditQueries.AuditEvent;
 import com.opsledger.query.audit.AuditQueries.AuditFilter;
@@ -98,6 +100,13 @@ class AuditStates {
         Kind kind = Kind.of(kindPath);
         Long atPosition = asOf != null && POSITION.matcher(asOf).matches() ? Long.parseLong(asOf) : null;
         Instant atTime = asOf != null && atPosition == null ? Instants.parse("asOf", asOf) : null;
+        if (atPosition != null) {
+            // As minPosition: a position no event has reached yet names no state, and is refused alike.
+            long head = jdbc.sql(EventStoreSql.HEAD_POSITION).query(Long.class).single();
+            if (atPosition > head) {
+                throw new InvalidInput("asOf", "is beyond the newest event (" + head + ")");
+            }
+        }
         String aggregateId = kind == Kind.SPEND_REQUEST ? walletOf(id) : id;
         Map<String, Long> positions = new HashMap<>();
         jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry WHERE aggregate_identifier = :id "
