@@ -22,6 +22,7 @@ import com.opsledger.events.connector.event.ConnectionDeliveryResumed;
 import com.opsledger.events.connector.event.ConnectionRegistered;
 import com.opsledger.events.connector.event.ConnectionSecretRotated;
 import com.opsledger.events.connector.event.ConnectionStatusChanged;
+import com.opsledger.events.connector.event.ConnectionStatusConfirmed;
 import com.opsledger.events.connector.event.EndpointDisabled;
 import com.opsledger.events.connector.event.EndpointFailing;
 import com.opsledger.events.connector.event.EndpointReEnabled;
@@ -227,6 +228,13 @@ class ConnectionTest {
                 .expectEvents(degraded).expectResultMessagePayload(true);
         fixture.given(registered(), degraded)
                 .when(new ReportConnectionStatus(CONNECTION, ConnectionStatus.DISCONNECTED, NOW.minusSeconds(1)))
+                .expectNoEvents().expectResultMessagePayload(false);
+        ConnectionStatusConfirmed stillDegraded = new ConnectionStatusConfirmed(CONNECTION, NOW.plusSeconds(30));
+        fixture.given(registered(), degraded)
+                .when(new ReportConnectionStatus(CONNECTION, ConnectionStatus.DEGRADED, NOW.plusSeconds(30)))
+                .expectEvents(stillDegraded).expectResultMessagePayload(false);
+        fixture.given(registered(), degraded, stillDegraded)
+                .when(new ReportConnectionStatus(CONNECTION, ConnectionStatus.CONNECTED, NOW.plusSeconds(15)))
                 .expectNoEvents().expectResultMessagePayload(false);
         fixture.given(registered(), new ConnectionStatusChanged(CONNECTION, ConnectionStatus.CONNECTED,
                         ConnectionStatus.REVOKED, NOW))

@@ -3,6 +3,7 @@ package com.opsledger.command.connector;
 import com.opsledger.events.connector.ConnectorHealth;
 import com.opsledger.events.connector.command.ReportConnector;
 import com.opsledger.events.connector.event.ConnectorCataloged;
+import com.opsledger.events.connector.event.ConnectorStatusConfirmed;
 import com.opsledger.events.connector.event.ConnectorStatusReported;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +41,18 @@ class ConnectorTest {
     }
 
     @Test
-    void anOlderOrTheSameReportChangesNothing() {
+    void anOlderReportChangesNothing() {
         fixture.given(cataloged()).when(report("2.0", ConnectorHealth.DOWN, NOW.minusSeconds(1)))
                 .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(cataloged()).when(report("2.1", ConnectorHealth.HEALTHY, NOW.plusSeconds(1)))
+    }
+
+    /** v2 degraded @t-60, the same @t-30, then v0 down @t-45: the repeat's time outranks the late, older report. */
+    @Test
+    void theSameReportAgainIsTheNewestObservationAndOutranksAnOlderOneArrivingLater() {
+        ConnectorStatusConfirmed again = new ConnectorStatusConfirmed(CONNECTOR, "github", NOW.plusSeconds(30));
+        fixture.given(cataloged()).when(report("2.1", ConnectorHealth.HEALTHY, NOW.plusSeconds(30)))
+                .expectEvents(again).expectResultMessagePayload(false);
+        fixture.given(cataloged(), again).when(report("0.1", ConnectorHealth.DOWN, NOW.plusSeconds(15)))
                 .expectNoEvents().expectResultMessagePayload(false);
     }
 }

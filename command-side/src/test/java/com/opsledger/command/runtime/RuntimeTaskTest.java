@@ -4,6 +4,7 @@ import com.opsledger.events.runtime.RuntimeKind;
 import com.opsledger.events.runtime.RuntimeStatus;
 import com.opsledger.events.runtime.command.ReportRuntimeStatus;
 import com.opsledger.events.runtime.event.RuntimeStatusChanged;
+import com.opsledger.events.runtime.event.RuntimeStatusConfirmed;
 import com.opsledger.events.runtime.event.RuntimeTaskReported;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +44,20 @@ class RuntimeTaskTest {
     }
 
     @Test
-    void anOlderOrRepeatedReportChangesNothing() {
+    void anOlderReportChangesNothing() {
         fixture.given(queued()).when(report(RuntimeStatus.RUNNING, "w-1", NOW.minusSeconds(1)))
                 .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(queued()).when(report(RuntimeStatus.QUEUED, "w-1", NOW.plusSeconds(1)))
+        fixture.given(queued()).when(report(RuntimeStatus.QUEUED, "w-1", NOW))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    /** The same status observed later is kept as the newest observation: a report observed before it is stale. */
+    @Test
+    void aRepeatedReportIsTheNewestObservationAndOutranksAnOlderOneArrivingLater() {
+        fixture.given(queued()).when(report(RuntimeStatus.QUEUED, "w-1", NOW.plusSeconds(90)))
+                .expectEvents(new RuntimeStatusConfirmed(JOB, NOW.plusSeconds(90))).expectResultMessagePayload(false);
+        fixture.given(queued(), new RuntimeStatusConfirmed(JOB, NOW.plusSeconds(90)))
+                .when(report(RuntimeStatus.RUNNING, "w-1", NOW.plusSeconds(50)))
                 .expectNoEvents().expectResultMessagePayload(false);
     }
 
