@@ -55,6 +55,61 @@ class OpenApiDocumentTest extends IntegrationTest {
         assertThat(schemas.at("/Problem/properties/errors/type").asString()).isEqualTo("array");
     }
 
+    /**
+     * Each operation's documented credential and roles are what the access matrix (EndpointAccessTest, which walks
+     * the real endpoints against it) says; fixed success codes and outside calls' 502 are documented as answered.
+     */
+    @Test
+    void eachOperationDocumentsTheCredentialRolesAndCodesTheEndpointHas() {
+        JsonNode doc = api().get("/v3/api-docs", AUDITOR).json();
+        assertThat(doc.at("/info/license/name").asString()).isNotBlank();
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+                String method = entry.getKey().toUpperCase();
+                JsonNode operation = entry.getValue();
+                String where = method + " " + path.getKey();
+                operations++;
+                assertThat(operationIds.add(operation.get("operationId").asString())).as(where).isTrue();
+                assertThat(operation.at("/responses").propertyNames()).as(where).contains("401", "500");
+                if (path.getKey().startsWith("/webhooks/")) {
+                    assertThat(operation.get("security")).as(where + ": no token, a signature").isEmpty();
+                    continue;
+                }
+                String scheme = operation.at("/security/0").propertyNames().iterator().next();
+                if (path.getKey().startsWith("/api/v1/ingest/")) {
+                    assertThat(scheme).as(where).isEqualTo("serviceKey");
+                    continue;
+                }
+                assertThat(scheme).as(where).isEqualTo("operatorToken");
+                List<String> documented = operation.get("x-roles").valueStream().map(JsonNode::asString).toList();
+                List<String> matrix = List.of(EndpointAccessTest.Caller.AUDITOR, EndpointAccessTest.Caller.OPERATOR,
+                                EndpointAccessTest.Caller.ADMIN).stream()
+                        .filter(caller -> EndpointAccessTest.passes(caller, method, path.getKey()))
+                        .map(caller -> caller.name().toLowerCase()).toList();
+                assertThat(documented).as(where).containsExactlyInAnyOrderElementsOf(matrix);
+            }
+        }
+        assertThat(operations).isGreaterThan(70);
+        JsonNode paths = doc.get("paths");
+        for (String created : List.of("/api/v1/admin/agent-wallet/wallets/{walletId}/cards",
+                "/api/v1/admin/agent-wallet/wallets/{walletId}/cardholders",
+                "/api/v1/admin/agent-wallet/wallets/{walletId}/transactions/{transactionId}/dispute")) {
+            JsonNode responses = paths.get(created).at("/post/responses");
+            assertThat(responses.propertyNames()).as(created).contains("201", "502").doesNotContain("200");
+        }
+        for (String accepted : List.of("/api/v1/admin/feedback/groups/{groupId}/triage",
+                "/api/v1/admin/feedback/reclassification",
+                "/api/v1/admin/connectors/connections/{connectionId}/replays",
+                "/api/v1/admin/projections/{name}/rebuild")) {
+            assertThat(paths.get(accepted).at("/post/responses").propertyNames()).as(accepted).contains("202")
+                    .doesNotContain("200");
+        }
+        assertThat(paths.at("/~1api~1v1~1admin~1feedback~1{id}~1triage/post/responses").propertyNames())
+                .doesNotContain("502");
+    }
+
     private static List<String> values(JsonNode schema) {
         return schema.get("enum").valueStream().map(JsonNode::asString).toList();
     }

@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Operators authenticate with JWT bearer tokens (roles from a claim); the platform's ingest calls with the service
@@ -48,12 +47,8 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    private static final String[] READERS = {Roles.AUDITOR, Roles.OPERATOR, Roles.ADMIN};
-    private static final String[] WRITERS = {Roles.OPERATOR, Roles.ADMIN};
-    /** The audit trail is the auditors' (and admins'): operators see the timelines of their own screens. */
-    private static final String[] AUDITORS = {Roles.AUDITOR, Roles.ADMIN};
-    /** The methods that only read; every other method, whatever its name, is a write. */
-    static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The roles a token's claim may grant; any other value in it grants nothing. */
+    private static final List<String> TOKEN_ROLES = List.of(Roles.AUDITOR, Roles.OPERATOR, Roles.ADMIN);
     /** The methods the firewall lets in (its default); any other is answered 405 before authentication. */
     private static final List<String> KNOWN_METHODS = List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH",
             "DELETE");
@@ -87,7 +82,7 @@ public class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
         return stateless(http)
-                .securityMatcher("/webhooks/**")
+                .securityMatcher(AccessRules.WEBHOOKS)
                 .anonymous(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
@@ -97,44 +92,40 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain ingestChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         return stateless(http)
-                .securityMatcher("/api/v1/ingest/**")
+                .securityMatcher(AccessRules.INGEST)
                 .addFilterBefore(new ServiceKeyFilter(properties.serviceKey()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.SERVICE))
                 .build();
     }
 
     /**
-     * Operators' rules, by path, never by one HTTP method: a read rule covers every safe method (GET, HEAD, OPTIONS),
-     * a write rule every other one, known or not. A path no rule names is refused. The README's "Who may call what"
-     * table is this list; EndpointAccessTest walks every mapped endpoint with every method and role against it.
+     * Operators' rules, by path, never by one HTTP method ({@link AccessRules}); a path no rule names is refused. The
+     * README's "Who may call what" table states them; EndpointAccessTest walks every mapped endpoint with every method
+     * and role against it.
      */
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         return stateless(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(reads("/actuator/health"), reads("/actuator/health/**")).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/v1/admin/audit/**").hasAnyRole(AUDITORS)
-                        .requestMatchers(reads("/api/v1/admin/**"), reads("/v3/api-docs"), reads("/v3/api-docs/**"),
-                                reads("/v3/api-docs.yaml"), reads("/swagger-ui.html"), reads("/swagger-ui/**"))
-                        .hasAnyRole(READERS)
-                        .requestMatchers("/api/v1/admin/projections/**", "/api/v1/admin/feedback/reclassification")
-                        .hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/v1/admin/**").hasAnyRole(WRITERS)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    for (AccessRules.Rule rule : AccessRules.OPERATORS) {
+                        RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher(rule.pattern());
+                        RequestMatcher matcher = rule.readsOnly()
+                                ? request -> AccessRules.READ_METHODS.contains(request.getMethod()) && path.matches(request)
+                                : path;
+                        if (rule.isPublic()) {
+                            requests.requestMatchers(matcher).permitAll();
+                        } else {
+                            requests.requestMatchers(matcher).hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    requests.anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
                 .build();
-    }
-
-    /** Requests for {@code pattern} with a method that only reads (GET, HEAD, OPTIONS). */
-    static RequestMatcher reads(String pattern) {
-        RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher(pattern);
-        return request -> READ_METHODS.contains(request.getMethod()) && path.matches(request);
     }
 
     /**
@@ -205,7 +196,7 @@ public class SecurityConfiguration {
         return jwt -> {
             List<String> roles = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : List.of();
             Collection<GrantedAuthority> authorities = roles.stream()
-                    .filter(role -> List.of(READERS).contains(role))
+                    .filter(TOKEN_ROLES::contains)
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                     .toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

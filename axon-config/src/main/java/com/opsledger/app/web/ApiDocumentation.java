@@ -1,6 +1,8 @@
 package com.opsledger.app.web;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.opsledger.app.security.AccessRules;
+import com.opsledger.command.CallsOut;
 import com.opsledger.events.Instants;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.command.SubmitFeedback;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.DateTimeSchema;
@@ -24,8 +27,10 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -36,7 +41,8 @@ import java.util.List;
  * <ul>
  *   <li>enums as their wire names, times with their accepted range, {@code context}/{@code details} as free-form
  *       objects (not Jackson's tree classes);</li>
- *   <li>the two credentials as security schemes, each operation with the one it takes;</li>
+ *   <li>the two credentials as security schemes, each operation with the one it takes and the roles it allows, read
+ *       from the security configuration's own rules (webhooks take none: their signature is checked);</li>
  *   <li>every operation's error answers as problem+json, by what the operation can meet (bad input, a missing item,
  *       a rejected rule, a body too large, a read-your-writes wait running out), and ingest's 201 beside its 200.</li>
  * </ul>
@@ -48,6 +54,7 @@ class ApiDocumentation {
     static final String SERVICE_KEY = "serviceKey";
     private static final String PROBLEM = "Problem";
     private static final String INGEST = "/api/v1/ingest/";
+    private static final String WEBHOOKS = "/webhooks/";
 
     /** Schemas of the types whose JSON form is ours, not the one their Java shape suggests. */
     @Bean
@@ -79,7 +86,8 @@ class ApiDocumentation {
         return openApi -> {
             openApi.info(new Info().title("OpsLedger").version("v1").description("The admin-operations backend of "
                     + "the AI-agent platform: ingest for the platform, admin APIs for operators, auditors and admins. "
-                    + "Every error is application/problem+json (RFC 9457)."));
+                    + "Every error is application/problem+json (RFC 9457).")
+                    .license(new License().name("Proprietary").url("https://opsledger.example/license")));
             Components components = openApi.getComponents();
             components.addSecuritySchemes(OPERATOR_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").bearerFormat("JWT")
@@ -99,30 +107,64 @@ class ApiDocumentation {
         };
     }
 
+    /** What a handler's code says of its answers: an outside call's 502. */
+    @Bean
+    OperationCustomizer outsideCalls() {
+        return (operation, handler) -> {
+            CallsOut callsOut = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), CallsOut.class);
+            if (callsOut == null) {
+                callsOut = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), CallsOut.class);
+            }
+            if (callsOut != null) {
+                problem(operation.getResponses(), "502", callsOut.value() + " could not be reached or failed; nothing"
+                        + " was recorded, and the same request may be sent again");
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * Each operation's credential and roles from the security configuration itself ({@link AccessRules}), and the
+     * error answers it can meet.
+     */
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean webhook = path.startsWith(WEBHOOKS);
         boolean ingest = path.startsWith(INGEST);
-        boolean post = method == PathItem.HttpMethod.POST;
-        operation.setSecurity(List.of(new SecurityRequirement().addList(ingest ? SERVICE_KEY : OPERATOR_TOKEN)));
         ApiResponses responses = operation.getResponses();
+        if (webhook) {
+            operation.setSecurity(List.of()); // no token: the sender's signature is verified before anything is read
+            operation.addExtension("x-authentication", "the sender's signature");
+        } else if (ingest) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(SERVICE_KEY)));
+        } else {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(OPERATOR_TOKEN)));
+            List<String> roles = AccessRules.rolesFor(method.name(), path);
+            operation.addExtension("x-roles", roles);
+            problem(responses, "403", "The caller's role does not allow this; allowed: " + String.join(", ", roles));
+        }
         if (ingest && responses.get("200") != null) {
             ApiResponse repeat = responses.get("200");
             responses.addApiResponse("201", new ApiResponse().description("Recorded").content(repeat.getContent()));
             repeat.description("Already recorded: the same id with the same content again; nothing recorded");
         }
+        boolean post = method == PathItem.HttpMethod.POST;
         boolean hasInput = post || operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (hasInput) {
             problem(responses, "400", "Bad input; errors names each field at fault");
         }
-        problem(responses, "401", "No credential, or one that is invalid or expired");
-        if (!ingest) {
-            problem(responses, "403", "The caller's role does not allow this");
-        }
+        problem(responses, "401", webhook ? "The signature does not verify with the connection's secret"
+                : "No credential, or one that is invalid or expired");
         if (path.contains("{")) {
             problem(responses, "404", "No such item");
         }
+        if (webhook && path.contains("{")) {
+            problem(responses, "429", "Too many refused webhooks from this address; retry after Retry-After");
+        }
         if (operation.getRequestBody() != null) {
-            problem(responses, "409", ingest ? "The id was already used for other content"
-                    : "The rule does not allow it (the detail says why), or a concurrent change");
+            if (!webhook) {
+                problem(responses, "409", ingest ? "The id was already used for other content"
+                        : "The rule does not allow it (the detail says why), or a concurrent change");
+            }
             problem(responses, "413", "The body is larger than the limit");
             problem(responses, "415", "The body is not JSON in UTF-8");
         }

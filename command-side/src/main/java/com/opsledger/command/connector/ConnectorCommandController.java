@@ -22,10 +22,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.SecureRandom;
@@ -138,13 +139,14 @@ class ConnectorCommandController {
      * answers 202 with the job's id. Its progress is shown at {@code /api/v1/admin/connector-events/replays/{jobId}}.
      */
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/replays")
-    ResponseEntity<CommandAccepted> replay(@PathVariable String connectionId, @Valid @RequestBody Replay body) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CommandAccepted replay(@PathVariable String connectionId, @Valid @RequestBody Replay body) {
         ConnectorIds.requireConnection(connectionId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         commands.send(new DescribeConnection(connectionId, now)); // a 404 for no such connection, before a job starts
         String jobId = ConnectorIds.newReplayJob();
         commands.send(new StartReplay(jobId, connectionId, body.since(), now), body.reason());
-        return ResponseEntity.accepted().body(new CommandAccepted(jobId, positions.lastPositionOf(jobId)));
+        return new CommandAccepted(jobId, positions.lastPositionOf(jobId));
     }
 
     @PostMapping("/api/v1/admin/connector-events/replays/{jobId}/cancel")

@@ -23,12 +23,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
@@ -84,8 +85,9 @@ class FeedbackCommandController {
      * run's status; a run already under way is not started twice.
      */
     @PostMapping("/reclassification")
-    ResponseEntity<ClassifierRerun.Status> rerunClassifier(Principal operator) {
-        return ResponseEntity.accepted().body(classifierRerun.start(operator.getName()));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ClassifierRerun.Status rerunClassifier(Principal operator) {
+        return classifierRerun.start(operator.getName());
     }
 
     /** Where the last re-run of the classifier is. */
@@ -140,12 +142,11 @@ class FeedbackCommandController {
      * members in the background.
      */
     @PostMapping("/groups/{groupId}/triage")
-    ResponseEntity<GroupDecisionAccepted> decideGroup(@PathVariable String groupId,
-                                                      @Valid @RequestBody GroupDecisionRequest body) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
         requireKind(groupId, FeedbackIds.GROUP);
         int members = commands.send(new DecideFeedbackGroup(groupId, body.decision()), body.reason());
-        return ResponseEntity.accepted().body(new GroupDecisionAccepted(groupId, body.decision(), members,
-                positions.lastPositionOf(groupId)));
+        return new GroupDecisionAccepted(groupId, body.decision(), members, positions.lastPositionOf(groupId));
     }
 
     private CommandAccepted apply(String id, Object command, String reason) {

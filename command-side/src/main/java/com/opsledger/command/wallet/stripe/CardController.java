@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet.stripe;
 
+import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -15,14 +16,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}")
+@CallsOut("Stripe")
 class CardController {
 
     private static final int MAX_REASON = 2000;
@@ -85,7 +87,8 @@ class CardController {
     }
 
     @PostMapping("/cardholders")
-    ResponseEntity<CardholderReceipt> createCardholder(@PathVariable String walletId,
+    @ResponseStatus(HttpStatus.CREATED)
+    CardholderReceipt createCardholder(@PathVariable String walletId,
                                                        @Valid @RequestBody CardholderRequest body) {
         verify(walletId, null, null);
         Billing b = body.billing();
@@ -94,19 +97,18 @@ class CardController {
                 body.requestId());
         commands.send(StripeWebhookController.cardholderRecord(walletId, cardholder,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS)), body.reason());
-        return ResponseEntity.created(URI.create("/api/v1/admin/agent-wallet/wallets/" + walletId))
-                .body(new CardholderReceipt(walletId, cardholder.getId(), cardholder.getStatus(),
-                        positions.lastPositionOf(walletId)));
+        return new CardholderReceipt(walletId, cardholder.getId(), cardholder.getStatus(),
+                positions.lastPositionOf(walletId));
     }
 
     @PostMapping("/cards")
-    ResponseEntity<CardIssuedReceipt> issue(@PathVariable String walletId, @Valid @RequestBody IssueRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    CardIssuedReceipt issue(@PathVariable String walletId, @Valid @RequestBody IssueRequest body) {
         String currency = verify(walletId, null, null);
         Card card = stripe.issue(walletId, body.cardholderId(), currency, body.requestId());
         record(walletId, card, body.reason());
-        return ResponseEntity.created(URI.create("/api/v1/admin/agent-wallet/cards?walletId=" + walletId))
-                .body(new CardIssuedReceipt(walletId, card.getId(), card.getLast4(), card.getStatus(),
-                        positions.lastPositionOf(walletId)));
+        return new CardIssuedReceipt(walletId, card.getId(), card.getLast4(), card.getStatus(),
+                positions.lastPositionOf(walletId));
     }
 
     @PostMapping("/cards/{cardId}/freeze")

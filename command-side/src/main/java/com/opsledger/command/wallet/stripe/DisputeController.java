@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet.stripe;
 
+import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -13,14 +14,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ import java.time.temporal.ChronoUnit;
  */
 @RestController
 @RequestMapping("/api/v1/admin/agent-wallet/wallets/{walletId}")
+@CallsOut("Stripe")
 class DisputeController {
 
     /** Stripe's dispute reasons that take an explanation alone as evidence. */
@@ -59,15 +61,15 @@ class DisputeController {
 
     /** Opens a dispute on a capture of the wallet; the explanation becomes Stripe's evidence (and the reason). */
     @PostMapping("/transactions/{transactionId}/dispute")
-    ResponseEntity<DisputeReceipt> open(@PathVariable String walletId, @PathVariable String transactionId,
+    @ResponseStatus(HttpStatus.CREATED)
+    DisputeReceipt open(@PathVariable String walletId, @PathVariable String transactionId,
                                         @Valid @RequestBody DisputeRequest body) {
         verify(walletId, transactionId, null);
         Dispute dispute = stripe.openDispute(walletId, transactionId, WireName.of(body.reason()),
                 body.explanation());
         record(walletId, dispute, body.explanation());
-        return ResponseEntity.created(URI.create("/api/v1/admin/agent-wallet/disputes?walletId=" + walletId))
-                .body(new DisputeReceipt(walletId, dispute.getId(), transactionId, dispute.getStatus(),
-                        positions.lastPositionOf(walletId)));
+        return new DisputeReceipt(walletId, dispute.getId(), transactionId, dispute.getStatus(),
+                positions.lastPositionOf(walletId));
     }
 
     @PostMapping("/disputes/{disputeId}/submit")
