@@ -5,6 +5,7 @@ import com.opsledger.app.security.StripeSignatures;
 import com.opsledger.command.connector.delivery.DeliverySignature;
 import com.opsledger.query.audit.AuditKeys;
 import com.opsledger.query.audit.AuditVerifier;
+import com.opsledger.query.audit.ProofCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -62,6 +63,10 @@ public class OpsLedgerApplication {
         }
         if (args.length > 0 && args[0].equals("verify-audit")) {
             System.exit(AuditVerifier.fromCommandLine(Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+        }
+        if (args.length > 0 && args[0].equals("verify-proof")) {
+            System.exit(ProofCheck.fromCommandLine(Arrays.copyOfRange(args, 1, args.length), System.out,
                     System.err));
         }
         if (args.length == 1 && args[0].equals("audit-keys")) {

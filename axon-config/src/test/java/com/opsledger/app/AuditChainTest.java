@@ -2,6 +2,7 @@ package com.opsledger.app;
 
 import com.opsledger.query.audit.AuditVerifier;
 import com.opsledger.query.audit.MerkleTree;
+import com.opsledger.query.audit.ProofCheck;
 import com.opsledger.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -90,11 +93,46 @@ class AuditChainTest {
                 assertThat(proof.get("leafIndex").asLong())
                         .isEqualTo(position - proof.at("/checkpoint/fromPosition").asLong());
             }
+            checkedWithoutTheService(api);
             assertThat(api.get("/api/v1/admin/audit/events/" + (gap + 1000) + "/proof", AUDITOR).status())
                     .isEqualTo(404);
             assertThat(api.get("/api/v1/admin/audit/events/0/proof", AUDITOR).status()).isEqualTo(400);
             assertThat(api.get("/api/v1/admin/audit/events/0x10/proof", AUDITOR).status()).isEqualTo(400);
         }
+    }
+
+    /**
+     * {@code verify-proof}: the proof, the event as exported and the public key are enough; a changed event, a
+     * changed proof or another key fails it.
+     */
+    private static void checkedWithoutTheService(Api api) throws Exception {
+        Path dir = Files.createTempDirectory("proof");
+        Path proof = dir.resolve("proof.json");
+        Path event = dir.resolve("event.json");
+        Files.writeString(proof, api.get("/api/v1/admin/audit/events/4/proof", AUDITOR).raw());
+        String line = api.get("/api/v1/admin/audit/events/export?fromPosition=4&toPosition=4", AUDITOR).raw()
+                .lines().findFirst().orElseThrow();
+        Files.writeString(event, line);
+        String[] args = {"--proof=" + proof, "--event=" + event, "--public-key=" + IntegrationTest.AUDIT_PUBLIC_KEY};
+        assertThat(verifyProof(args)).as("the untouched proof and event").isZero();
+
+        Files.writeString(event, line.replace("\"submissionId\":\"", "\"submissionId\":\"x"));
+        assertThat(verifyProof(args)).as("a changed payload").isEqualTo(1);
+        Files.writeString(event, line);
+        String original = Files.readString(proof);
+        JsonNode leaf = Api.JSON.readTree(original);
+        Files.writeString(proof, original.replace(leaf.at("/checkpoint/merkleRoot").asString(), "00".repeat(32)));
+        assertThat(verifyProof(args)).as("another root").isEqualTo(1);
+        Files.writeString(proof, original);
+        assertThat(verifyProof(new String[] {args[0], args[1],
+                "--public-key=MCowBQYDK2VwAyEAHHJjkJdiCTLkqzNWePi2yX0KWfscLLIeTvCShzsRAj4="})).as("another key")
+                .isEqualTo(1);
+        assertThat(verifyProof(new String[] {args[0]})).as("no event given").isEqualTo(2);
+    }
+
+    private static int verifyProof(String[] args) {
+        return ProofCheck.fromCommandLine(args, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
     }
 
     /** In a quiet period the tail is signed once the interval passes, though nothing more is chained. */

@@ -33,18 +33,21 @@ final class StripeEventCheck {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** What one field must be; {@code required} fields must be present and not null. */
-    private record Rule(String pointer, Kind kind, String shape, boolean required) {
+    /**
+     * What one field must be; {@code required} fields must be present and not null. An id's {@code prefix} is
+     * followed by letters, digits and underscores: evt_1NG8Du2e…, and evt_test_65RM… of test mode.
+     */
+    private record Rule(String pointer, Kind kind, String prefix, Pattern id, boolean required) {
     }
 
     private enum Kind { ID, AMOUNT, SIGNED_AMOUNT, CURRENCY, WORD, TEXT, TIME, OBJECT, BOOLEAN, TEXT_MAP, TEXT_LIST }
 
     private static Rule id(String pointer, String prefix, boolean required) {
-        return new Rule(pointer, Kind.ID, prefix, required);
+        return new Rule(pointer, Kind.ID, prefix, Pattern.compile(prefix + "_[A-Za-z0-9_]{1,250}"), required);
     }
 
     private static Rule field(String pointer, Kind kind, boolean required) {
-        return new Rule(pointer, kind, null, required);
+        return new Rule(pointer, kind, null, null, required);
     }
 
     private static final List<Rule> ENVELOPE = List.of(id("/id", "evt", true), field("/type", Kind.WORD, true),
@@ -186,8 +189,8 @@ final class StripeEventCheck {
 
     private static String problem(Rule rule, JsonNode value, Instant latest) {
         return switch (rule.kind()) {
-            case ID -> value.isString() && value.asString().matches(rule.shape() + "_[A-Za-z0-9]{1,250}") ? null
-                    : "must be a Stripe id of the form " + rule.shape() + "_…";
+            case ID -> value.isString() && rule.id().matcher(value.asString()).matches() ? null
+                    : "must be a Stripe id of the form " + rule.prefix() + "_…";
             case AMOUNT -> integerIn(value, 0, MAX_AMOUNT) ? null
                     : "must be an integer number of minor units from 0 to " + MAX_AMOUNT;
             case SIGNED_AMOUNT -> integerIn(value, -MAX_AMOUNT, MAX_AMOUNT) ? null
