@@ -428,7 +428,7 @@ class ConnectorDeliveryTest extends IntegrationTest {
             JsonNode second = awaitReplay(again.at("/id").asString(), "finished");
             assertThat(second.at("/replayed").asLong()).as("nothing failed any more").isZero();
             assertThat(second.at("/passedOver").asLong()).isEqualTo(3);
-            Api.Response cancel = api().post("/api/v1/admin/connector-events/replays/" + jobId + "/cancel", OPERATOR,
+            Api.Response cancel = api().post("/api/v1/admin/connector-replays/" + jobId + "/cancel", OPERATOR,
                     Map.of("reason", "too late"));
             assertThat(cancel.status()).as(cancel.raw()).isEqualTo(409);
             Api.Response future = api().post(path, OPERATOR, Map.of("since", since.plusSeconds(3600).toString(),
@@ -440,7 +440,7 @@ class ConnectorDeliveryTest extends IntegrationTest {
     private JsonNode awaitReplay(String jobId, String state) {
         Instant until = Instant.now().plus(WAIT);
         while (true) {
-            Api.Response job = api().get("/api/v1/admin/connector-events/replays/" + jobId, OPERATOR);
+            Api.Response job = api().get("/api/v1/admin/connector-replays/" + jobId, OPERATOR);
             if (job.status() == 200 && job.at("/state").asString().equals(state)) {
                 return job.json();
             }

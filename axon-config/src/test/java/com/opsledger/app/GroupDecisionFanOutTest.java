@@ -39,7 +39,7 @@ class GroupDecisionFanOutTest {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             groupId = submitMembers(api);
 
-            Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + groupId + "/triage", OPERATOR,
+            Api.Response decided = api.post("/api/v1/admin/feedback-groups/" + groupId + "/triage", OPERATOR,
                     Map.of("decision", "archive_duplicates", "reason", "one scanner, one answer"));
             long membersChangedWhenAnswered = memberEvents(jdbc);
             assertThat(decided.status()).as(decided.raw()).isEqualTo(202);
@@ -113,7 +113,7 @@ class GroupDecisionFanOutTest {
     static JsonNode awaitProgress(Api api, String groupId, long decidedAt, Predicate<JsonNode> until) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
-            Api.Response group = api.get("/api/v1/admin/feedback/groups/" + groupId + "?minPosition=" + decidedAt,
+            Api.Response group = api.get("/api/v1/admin/feedback-groups/" + groupId + "?minPosition=" + decidedAt,
                     OPERATOR);
             assertThat(group.status()).as(group.raw()).isEqualTo(200);
             JsonNode progress = group.at("/group/decisionProgress");

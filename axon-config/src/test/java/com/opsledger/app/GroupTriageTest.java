@@ -48,7 +48,7 @@ class GroupTriageTest extends IntegrationTest {
             position = r.at("/position").asLong();
         }
 
-        JsonNode group = api.get("/api/v1/admin/feedback/groups/" + groupId + "?minPosition=" + position,
+        JsonNode group = api.get("/api/v1/admin/feedback-groups/" + groupId + "?minPosition=" + position,
                 OPERATOR).json();
         assertThat(group.at("/group/memberCount").asInt()).isEqualTo(6);
         assertThat(group.at("/group/burst").asBoolean()).as("5 in 10 minutes is a burst").isTrue();
@@ -61,7 +61,7 @@ class GroupTriageTest extends IntegrationTest {
         Api.Response single = api.post("/api/v1/admin/feedback/" + ids.get(0) + "/triage", OPERATOR, Map.of());
         assertThat(single.status()).as(single.raw()).isEqualTo(200);
 
-        Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + groupId + "/triage", OPERATOR,
+        Api.Response decided = api.post("/api/v1/admin/feedback-groups/" + groupId + "/triage", OPERATOR,
                 Map.of("decision", "archive_duplicates", "reason", "same probe, blocked at the edge"));
         assertThat(decided.status()).as(decided.raw()).isEqualTo(202);
         assertThat(decided.at("/members").asInt()).isEqualTo(6);
@@ -83,7 +83,7 @@ class GroupTriageTest extends IntegrationTest {
         assertThat(archivedTimeline.get("reason").asString()).isEqualTo("same probe, blocked at the edge");
         assertThat(archivedTimeline.at("/details/duplicateOfGroup").asString()).isEqualTo(groupId);
 
-        JsonNode afterwards = api.get("/api/v1/admin/feedback/groups/" + groupId, OPERATOR).json();
+        JsonNode afterwards = api.get("/api/v1/admin/feedback-groups/" + groupId, OPERATOR).json();
         assertThat(afterwards.at("/group/lastDecision").asString()).isEqualTo("archive_duplicates");
         assertThat(afterwards.at("/group/lastDecisionBy").asString()).isEqualTo("gina");
 
@@ -107,22 +107,22 @@ class GroupTriageTest extends IntegrationTest {
         Api.Response member = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
                 "bad-decision-" + UUID.randomUUID(), "Timeline scroll jumps " + UUID.randomUUID()));
         String groupId = member.at("/groupId").asString();
-        String path = "/api/v1/admin/feedback/groups/" + groupId + "/triage";
+        String path = "/api/v1/admin/feedback-groups/" + groupId + "/triage";
 
         for (String body : List.of("{\"decision\":\"delete_all\"}", "{\"decision\":1}", "{\"decision\":null}", "{}",
                 "{\"decision\":\"triage\",\"reason\":\"" + "r".repeat(2001) + "\"}",
                 "{\"decision\":\"triage\",\"groupId\":\"grp-other\"}", "[\"triage\"]", "")) {
             SecurityAndErrorsTest.assertProblem(api.post(path, OPERATOR, body), 400);
         }
-        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback/groups/grp-nothing/triage", OPERATOR,
+        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback-groups/grp-nothing/triage", OPERATOR,
                 Map.of("decision", "triage")), 404);
-        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback/groups/"
+        SecurityAndErrorsTest.assertProblem(api.post("/api/v1/admin/feedback-groups/"
                 + member.at("/feedbackId").asString() + "/triage", OPERATOR, Map.of("decision", "triage")), 404);
         SecurityAndErrorsTest.assertProblem(api.post(path, Api.token("audrey", "auditor"),
                 Map.of("decision", "triage")), 403);
 
         // Read after everything stored until now: no decision on the group, its member still open.
-        JsonNode group = api.get("/api/v1/admin/feedback/groups/" + groupId + "?minPosition=" + api.head(), OPERATOR)
+        JsonNode group = api.get("/api/v1/admin/feedback-groups/" + groupId + "?minPosition=" + api.head(), OPERATOR)
                 .json();
         assertThat(group.at("/group/lastDecision").isMissingNode() || group.at("/group/lastDecision").isNull())
                 .as(group.toString()).isTrue();

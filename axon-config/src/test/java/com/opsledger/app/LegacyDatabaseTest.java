@@ -81,7 +81,7 @@ class LegacyDatabaseTest {
             Api.Response again = api.ingest("/api/v1/ingest/feedback", FeedbackWorkflowTest.submission(
                     "after-upgrade", "Export to CSV is broken"));
             assertThat(again.status()).as(again.raw()).isEqualTo(201);
-            Api.Response group = api.get("/api/v1/admin/feedback/groups/" + again.at("/groupId").asString()
+            Api.Response group = api.get("/api/v1/admin/feedback-groups/" + again.at("/groupId").asString()
                     + "?minPosition=" + again.at("/position").asLong(), OPERATOR);
             assertThat(group.at("/group/memberCount").asInt()).as(group.raw()).isEqualTo(3);
             String idea = jdbc.sql("SELECT feedback_id FROM read_model.feedback_v1 WHERE submission_id = 's-idea'")

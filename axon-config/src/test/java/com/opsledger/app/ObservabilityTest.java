@@ -48,9 +48,9 @@ class ObservabilityTest extends IntegrationTest {
         JsonNode paths = api().get("/v3/api-docs", ADMIN).at("/paths");
         for (String path : new String[]{"/api/v1/ingest/feedback", "/api/v1/ingest/notifications",
                 "/api/v1/admin/feedback", "/api/v1/admin/feedback/{id}", "/api/v1/admin/feedback/security",
-                "/api/v1/admin/feedback/groups", "/api/v1/admin/feedback/groups/{id}",
+                "/api/v1/admin/feedback-groups", "/api/v1/admin/feedback-groups/{id}",
                 "/api/v1/admin/feedback/{id}/triage", "/api/v1/admin/feedback/{id}/reclassify",
-                "/api/v1/admin/feedback/groups/{groupId}/triage", "/api/v1/admin/notifications",
+                "/api/v1/admin/feedback-groups/{groupId}/triage", "/api/v1/admin/notifications",
                 "/api/v1/admin/notifications/counts", "/api/v1/admin/notifications/acknowledge",
                 "/api/v1/admin/projections"}) {
             assertThat(paths.has(path)).as(path).isTrue();

@@ -72,6 +72,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                 String where = method + " " + path.getKey();
                 operations++;
                 assertThat(operationIds.add(operation.get("operationId").asString())).as(where).isTrue();
+                assertThat(operation.path("summary").asString("")).as(where + " has a summary").isNotBlank();
+                assertThat(operation.path("description").asString("")).as(where + " has a description")
+                        .isNotBlank();
                 assertThat(operation.at("/responses").propertyNames()).as(where).contains("401", "500");
                 if (path.getKey().startsWith("/webhooks/")) {
                     assertThat(operation.get("security")).as(where + ": no token, a signature").isEmpty();
@@ -99,7 +102,7 @@ class OpenApiDocumentTest extends IntegrationTest {
             JsonNode responses = paths.get(created).at("/post/responses");
             assertThat(responses.propertyNames()).as(created).contains("201", "502").doesNotContain("200");
         }
-        for (String accepted : List.of("/api/v1/admin/feedback/groups/{groupId}/triage",
+        for (String accepted : List.of("/api/v1/admin/feedback-groups/{groupId}/triage",
                 "/api/v1/admin/feedback/reclassification",
                 "/api/v1/admin/connectors/connections/{connectionId}/replays",
                 "/api/v1/admin/projections/{name}/rebuild")) {
@@ -108,6 +111,42 @@ class OpenApiDocumentTest extends IntegrationTest {
         }
         assertThat(paths.at("/~1api~1v1~1admin~1feedback~1{id}~1triage/post/responses").propertyNames())
                 .doesNotContain("502");
+    }
+
+    /**
+     * No two path templates can match one path without one of them being the more specific (as OpenAPI's and
+     * Redocly's no-ambiguous-paths rule has it): /a/{x}/c and /a/b/{y} would both take /a/b/c.
+     */
+    @Test
+    void noTwoPathsAreAmbiguous() {
+        List<String> paths = api().get("/v3/api-docs", AUDITOR).json().get("paths").propertyNames().stream().toList();
+        List<String> ambiguous = new java.util.ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                if (ambiguous(paths.get(i).split("/"), paths.get(j).split("/"))) {
+                    ambiguous.add(paths.get(i) + " and " + paths.get(j));
+                }
+            }
+        }
+        assertThat(ambiguous).isEmpty();
+    }
+
+    private static boolean ambiguous(String[] a, String[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        boolean aMoreGeneral = false;
+        boolean bMoreGeneral = false;
+        for (int k = 0; k < a.length; k++) {
+            boolean aTemplate = a[k].startsWith("{");
+            boolean bTemplate = b[k].startsWith("{");
+            if (!aTemplate && !bTemplate && !a[k].equals(b[k])) {
+                return false;
+            }
+            aMoreGeneral |= aTemplate && !bTemplate;
+            bMoreGeneral |= bTemplate && !aTemplate;
+        }
+        return aMoreGeneral && bMoreGeneral;
     }
 
     private static List<String> values(JsonNode schema) {

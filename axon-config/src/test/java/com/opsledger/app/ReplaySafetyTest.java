@@ -51,7 +51,7 @@ class ReplaySafetyTest {
             // The fan-out sends on threads of its own: give anything sent time to be stored.
             Api.pause(Duration.ofSeconds(2));
             assertThat(head(jdbc)).as("no event stored by a replay").isEqualTo(head);
-            assertThat(api.get("/api/v1/admin/feedback/groups/" + groupId, OPERATOR).at("/group/decisionProgress/changed")
+            assertThat(api.get("/api/v1/admin/feedback-groups/" + groupId, OPERATOR).at("/group/decisionProgress/changed")
                     .asInt()).isEqualTo(3);
         }
     }
@@ -66,7 +66,7 @@ class ReplaySafetyTest {
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
             groupId = r.at("/groupId").asString();
         }
-        Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + groupId + "/triage", OPERATOR,
+        Api.Response decided = api.post("/api/v1/admin/feedback-groups/" + groupId + "/triage", OPERATOR,
                 Map.of("decision", "archive_duplicates", "reason", "one probe"));
         assertThat(decided.status()).as(decided.raw()).isEqualTo(202);
         GroupDecisionFanOutTest.awaitProgress(api, groupId, decided.at("/position").asLong(),

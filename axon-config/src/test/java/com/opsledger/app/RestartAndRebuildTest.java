@@ -116,7 +116,7 @@ class RestartAndRebuildTest {
             api.post("/api/v1/admin/feedback/" + otherId + "/" + step, OPERATOR, Map.of("reason", step));
         }
         api.post("/api/v1/admin/feedback/" + otherId + "/assign", OPERATOR, Map.of("assignee", "rita"));
-        Api.Response decided = api.post("/api/v1/admin/feedback/groups/" + other.at("/groupId").asString()
+        Api.Response decided = api.post("/api/v1/admin/feedback-groups/" + other.at("/groupId").asString()
                 + "/triage", OPERATOR, Map.of("decision", "triage"));
         api.post("/api/v1/admin/feedback/" + first + "/triage", OPERATOR, Map.of());
         Api.Response n1 = api.ingest("/api/v1/ingest/notifications", Map.of("id", "n-1", "kind", "schedule_failed",

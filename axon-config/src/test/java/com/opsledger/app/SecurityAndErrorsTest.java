@@ -153,7 +153,7 @@ class SecurityAndErrorsTest extends IntegrationTest {
         assertProblem(api.get("/api/v1/admin/feedback/fb-00000000-0000-0000-0000-000000000000", OPERATOR), 404);
         assertProblem(api.post("/api/v1/admin/feedback/fb-00000000-0000-0000-0000-000000000000/triage", OPERATOR,
                 Map.of()), 404);
-        assertProblem(api.get("/api/v1/admin/feedback/groups/grp-nothing", OPERATOR), 404);
+        assertProblem(api.get("/api/v1/admin/feedback-groups/grp-nothing", OPERATOR), 404);
         assertProblem(api.get("/api/v1/admin/nothing-here", OPERATOR), 404);
     }
 

@@ -155,7 +155,7 @@ class StrictInputTest extends IntegrationTest {
 
     static Stream<Arguments> readEndpoints() {
         return Stream.of("/api/v1/admin/feedback", "/api/v1/admin/feedback/fb-x", "/api/v1/admin/feedback/security",
-                "/api/v1/admin/feedback/groups", "/api/v1/admin/feedback/groups/grp-x",
+                "/api/v1/admin/feedback-groups", "/api/v1/admin/feedback-groups/grp-x",
                 "/api/v1/admin/notifications", "/api/v1/admin/notifications/counts", "/api/v1/admin/projections",
                 "/api/v1/admin/projections/notifications-v1/dead-letters")
                 .map(Arguments::of);
@@ -182,7 +182,7 @@ class StrictInputTest extends IntegrationTest {
                 {"/api/v1/admin/feedback?limit=99999999999", "limit"},
                 {"/api/v1/admin/notifications?acknowledged=yes", "acknowledged"},
                 {"/api/v1/admin/notifications?acknowledged=1", "acknowledged"},
-                {"/api/v1/admin/feedback/groups?burst=on", "burst"},
+                {"/api/v1/admin/feedback-groups?burst=on", "burst"},
                 {"/api/v1/admin/feedback?state=TRIAGED", "state"}, {"/api/v1/admin/feedback?sort=NEWEST", "sort"},
                 {"/api/v1/admin/feedback?mode=Security", "mode"},
                 {"/api/v1/admin/notifications?kind=SCHEDULE_FAILED", "kind"},

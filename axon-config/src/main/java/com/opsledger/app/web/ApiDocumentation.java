@@ -26,6 +26,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -87,7 +88,9 @@ class ApiDocumentation {
             openApi.info(new Info().title("OpsLedger").version("v1").description("The admin-operations backend of "
                     + "the AI-agent platform: ingest for the platform, admin APIs for operators, auditors and admins. "
                     + "Every error is application/problem+json (RFC 9457).")
-                    .license(new License().name("Proprietary").url("https://opsledger.example/license")));
+                    .license(new License().name("Proprietary").identifier("LicenseRef-OpsLedger-Proprietary")));
+            // Relative: the document is served by the service it describes, behind whatever host fronts it.
+            openApi.setServers(List.of(new Server().url("/").description("This service")));
             Components components = openApi.getComponents();
             components.addSecuritySchemes(OPERATOR_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").bearerFormat("JWT")

@@ -1,5 +1,6 @@
 package com.opsledger.command.connector;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -107,6 +108,11 @@ class ConnectionIngestController {
         this.addresses = new EndpointAddresses(settings.allowPrivateEndpoints());
     }
 
+    @Operation(summary = "Register a connection",
+            description = "The platform registers a connection: its connector, the worker endpoint deliveries go to, "
+                    + "how upstream webhooks are signed and with which secret, and the retry schedule. 201 with "
+                    + "OpsLedger's signing secret (shown once) and the webhook path to give the upstream; the same "
+                    + "registration again answers 200.")
     @PostMapping("/api/v1/ingest/connections")
     ResponseEntity<Registration> register(@Valid @RequestBody RegistrationRequest request) {
         seal.requireKey();
@@ -142,6 +148,9 @@ class ConnectionIngestController {
     }
 
     /** A connector of the catalog: its version and health; an older report than the newest changes nothing. */
+    @Operation(summary = "Report a connector's version and health",
+            description = "The platform reports a connector of the catalog as observed at a time; a report observed "
+                    + "before the newest changes nothing, and the same report again only moves the observation time.")
     @PostMapping("/api/v1/ingest/connectors")
     ConnectorReceipt connector(@Valid @RequestBody ConnectorReport report) {
         times.requireNotAhead("observedAt", report.observedAt());
@@ -151,6 +160,9 @@ class ConnectionIngestController {
         return new ConnectorReceipt(connectorId, report.name(), changed, positions.lastPositionOf(connectorId));
     }
 
+    @Operation(summary = "Report a connection's status",
+            description = "connected, degraded, disconnected or revoked, as observed at a time; older reports change "
+                    + "nothing and a revoked connection stays revoked.")
     @PostMapping("/api/v1/ingest/connections/{connectionId}/status")
     StatusReceipt status(@PathVariable String connectionId, @Valid @RequestBody StatusReport report) {
         ConnectorIds.requireConnection(connectionId);

@@ -1,5 +1,6 @@
 package com.opsledger.command.connector;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -79,22 +80,32 @@ class ConnectorCommandController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Pause a connection's deliveries",
+            description = "New events are recorded and held, not delivered, until the connection is resumed.")
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/pause")
     CommandAccepted pause(@PathVariable String connectionId, @Valid @RequestBody Reason body) {
         return connection(connectionId, new PauseDelivery(connectionId), body.reason());
     }
 
     /** Resumes delivery; the deliveries held meanwhile are made due again, in the background. */
+    @Operation(summary = "Resume a connection's deliveries",
+            description = "The deliveries held meanwhile are made due again in the background.")
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/resume")
     CommandAccepted resume(@PathVariable String connectionId, @Valid @RequestBody Reason body) {
         return connection(connectionId, new ResumeDelivery(connectionId), body.reason());
     }
 
+    @Operation(summary = "Re-enable a disabled endpoint",
+            description = "An endpoint disabled after failing for days (or answering 410) takes deliveries again. 409 "
+                    + "if it is not disabled.")
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/re-enable")
     CommandAccepted reEnable(@PathVariable String connectionId, @Valid @RequestBody Reason body) {
         return connection(connectionId, new ReEnableEndpoint(connectionId), body.reason());
     }
 
+    @Operation(summary = "Rotate a connection's secret",
+            description = "inbound: the upstream's new secret; signing: OpsLedger makes a new one and answers it "
+                    + "once. The replaced secret stays live for the overlap (default 24 h, at most 30 days).")
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/rotate-secret")
     Rotated rotate(@PathVariable String connectionId, @Valid @RequestBody Rotation body) {
         ConnectorIds.requireConnection(connectionId);
@@ -126,6 +137,9 @@ class ConnectorCommandController {
     }
 
     /** One attempt now, whatever the delivery's state but in flight; a success makes its scheduled retry needless. */
+    @Operation(summary = "Deliver one event again now",
+            description = "One attempt now, whatever the delivery's state, unless one is in flight (409); a success "
+                    + "makes its scheduled retry needless.")
     @PostMapping("/api/v1/admin/connector-events/{deliveryId}/redeliver")
     CommandAccepted redeliver(@PathVariable String deliveryId, @Valid @RequestBody Reason body) {
         ConnectorIds.requireDelivery(deliveryId);
@@ -136,8 +150,11 @@ class ConnectorCommandController {
 
     /**
      * Starts a background job that replays the connection's failed and skipped deliveries since a time, each once;
-     * answers 202 with the job's id. Its progress is shown at {@code /api/v1/admin/connector-events/replays/{jobId}}.
+     * answers 202 with the job's id. Its progress is shown at {@code /api/v1/admin/connector-replays/{jobId}}.
      */
+    @Operation(summary = "Replay failed and skipped deliveries",
+            description = "Starts a background job that makes every delivery of the connection that failed or was "
+                    + "skipped since the given time due again, once per job. 202 with the job's id.")
     @PostMapping("/api/v1/admin/connectors/connections/{connectionId}/replays")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CommandAccepted replay(@PathVariable String connectionId, @Valid @RequestBody Replay body) {
@@ -149,7 +166,9 @@ class ConnectorCommandController {
         return new CommandAccepted(jobId, positions.lastPositionOf(jobId));
     }
 
-    @PostMapping("/api/v1/admin/connector-events/replays/{jobId}/cancel")
+    @Operation(summary = "Cancel a replay",
+            description = "Stops a replay job that is still running; deliveries it made due already stay due.")
+    @PostMapping("/api/v1/admin/connector-replays/{jobId}/cancel")
     CommandAccepted cancelReplay(@PathVariable String jobId, @Valid @RequestBody Reason body) {
         ConnectorIds.requireReplayJob(jobId);
         commands.send(new CancelReplay(jobId), body.reason());

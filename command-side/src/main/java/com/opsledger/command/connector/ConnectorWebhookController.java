@@ -1,5 +1,6 @@
 package com.opsledger.command.connector;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.StrangerText;
@@ -71,6 +72,11 @@ class ConnectorWebhookController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Receive an upstream webhook",
+            description = "An upstream (GitHub, Slack, any Standard Webhooks sender) posts an event for a connection. "
+                    + "Its signature is verified by the connection's scheme; a verified event is delivered to the "
+                    + "connection's worker, once per upstream event id. No token: the signature is the credential. "
+                    + "Refused webhooks are counted, not stored one by one, and an address refused too often gets 429.")
     @PostMapping("/webhooks/connectors/{connectionId}")
     ResponseEntity<Received> receive(@PathVariable String connectionId, @RequestBody(required = false) byte[] bytes,
                                      @RequestHeader HttpHeaders headers, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -37,7 +38,7 @@ import java.util.List;
 
 /** Operators move feedback through triage here. Each answer carries the position of the change it made. */
 @RestController
-@RequestMapping("/api/v1/admin/feedback")
+@RequestMapping("/api/v1/admin")
 class FeedbackCommandController {
 
     private static final int MAX_REASON = 2000;
@@ -84,55 +85,79 @@ class FeedbackCommandController {
      * Re-runs the current classifier over stored feedback in the background (admins only). Answers at once with the
      * run's status; a run already under way is not started twice.
      */
-    @PostMapping("/reclassification")
+    @Operation(summary = "Re-run the classifier on all feedback",
+            description = "Admin only. Starts a background run of the current classifier over every stored item; each "
+                    + "item whose classification changes gets an event explaining why. 202 with the run's status; a "
+                    + "run already under way is not started twice.")
+    @PostMapping("/feedback/reclassification")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ClassifierRerun.Status rerunClassifier(Principal operator) {
         return classifierRerun.start(operator.getName());
     }
 
     /** Where the last re-run of the classifier is. */
-    @GetMapping("/reclassification")
+    @Operation(summary = "Show the classifier re-run",
+            description = "Where the last re-run of the classifier is: state, who started it, items done, "
+                    + "reclassified, unchanged and failed.")
+    @GetMapping("/feedback/reclassification")
     ClassifierRerun.Status classifierRerunStatus() {
         return classifierRerun.status();
     }
 
-    @PostMapping("/{id}/triage")
+    @Operation(summary = "Triage a feedback item",
+            description = "Moves an open item to triaged. 409 from any other state, saying why.")
+    @PostMapping("/feedback/{id}/triage")
     CommandAccepted triage(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
         return apply(id, new TriageFeedback(id), reasonOf(body));
     }
 
-    @PostMapping("/{id}/start")
+    @Operation(summary = "Start work on a feedback item",
+            description = "Moves a triaged item to in progress. 409 from any other state.")
+    @PostMapping("/feedback/{id}/start")
     CommandAccepted start(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
         return apply(id, new StartFeedbackWork(id), reasonOf(body));
     }
 
-    @PostMapping("/{id}/complete")
+    @Operation(summary = "Complete a feedback item",
+            description = "Moves an item in progress to done. 409 from any other state.")
+    @PostMapping("/feedback/{id}/complete")
     CommandAccepted complete(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
         return apply(id, new CompleteFeedback(id), reasonOf(body));
     }
 
-    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive a feedback item",
+            description = "Moves a done item to archived. 409 from any other state.")
+    @PostMapping("/feedback/{id}/archive")
     CommandAccepted archive(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
         return apply(id, new ArchiveFeedback(id), reasonOf(body));
     }
 
-    @PostMapping("/{id}/reopen")
+    @Operation(summary = "Reopen a feedback item",
+            description = "Moves a done or archived item back to open; the reason is required and recorded.")
+    @PostMapping("/feedback/{id}/reopen")
     CommandAccepted reopen(@PathVariable String id, @Valid @RequestBody RequiredReason body) {
         return apply(id, new ReopenFeedback(id), body.reason());
     }
 
-    @PostMapping("/{id}/reclassify")
+    @Operation(summary = "Correct an item's classification",
+            description = "An operator sets the security classes, signal and severity the classifier got wrong, with "
+                    + "a reason.")
+    @PostMapping("/feedback/{id}/reclassify")
     CommandAccepted reclassify(@PathVariable String id, @Valid @RequestBody Reclassification body) {
         Classification classification = new Classification(body.securityClasses(), body.signal(), body.severity());
         return apply(id, new ReclassifyFeedback(id, classification), body.reason());
     }
 
-    @PostMapping("/{id}/assign")
+    @Operation(summary = "Assign a feedback item",
+            description = "Names the operator who owns the item.")
+    @PostMapping("/feedback/{id}/assign")
     CommandAccepted assign(@PathVariable String id, @Valid @RequestBody Assignment body) {
         return apply(id, new AssignFeedback(id, body.assignee()), body.reason());
     }
 
-    @PostMapping("/{id}/handoff")
+    @Operation(summary = "Hand a feedback item to a team",
+            description = "Records that the item is handed to another team, with a note for them.")
+    @PostMapping("/feedback/{id}/handoff")
     CommandAccepted handoff(@PathVariable String id, @Valid @RequestBody HandoffRequest body) {
         return apply(id, new HandOffFeedback(id, body.destinationTeam(), body.note()), body.reason());
     }
@@ -141,7 +166,11 @@ class FeedbackCommandController {
      * Triages, or archives as duplicates, every open member of a group: recorded at once (202), followed by the
      * members in the background.
      */
-    @PostMapping("/groups/{groupId}/triage")
+    @Operation(summary = "Decide for a whole duplicate group",
+            description = "Triage every open member of a group, or archive them as duplicates. 202 at once: the group "
+                    + "records the decision and its members follow it in the background, each once; the group shows "
+                    + "the progress.")
+    @PostMapping("/feedback-groups/{groupId}/triage")
     @ResponseStatus(HttpStatus.ACCEPTED)
     GroupDecisionAccepted decideGroup(@PathVariable String groupId, @Valid @RequestBody GroupDecisionRequest body) {
         requireKind(groupId, FeedbackIds.GROUP);

@@ -1,5 +1,6 @@
 package com.opsledger.command.feedback;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.JsonInput;
 import com.opsledger.events.InvalidInput;
@@ -56,6 +57,10 @@ class FeedbackIngestController {
         this.positions = positions;
     }
 
+    @Operation(summary = "Submit user feedback",
+            description = "The platform submits one piece of user feedback; it is classified (security probe classes, "
+                    + "signal, severity) and put in its duplicate group. 201 with the new item; the same submissionId "
+                    + "and content again answers 200 with the same item, other content under that id is a 409.")
     @PostMapping
     ResponseEntity<FeedbackReceipt> submit(@Valid @RequestBody FeedbackSubmissionRequest request) {
         int characters = request.message().codePointCount(0, request.message().length());

@@ -1,5 +1,6 @@
 package com.opsledger.command.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -54,6 +55,10 @@ class NotificationController {
         this.positions = positions;
     }
 
+    @Operation(summary = "Record a platform notification",
+            description = "A schedule, message or usage notification from the platform, by its id: 201 when recorded, "
+                    + "200 when the same id with the same content was recorded before, 409 for the same id with other "
+                    + "content.")
     @PostMapping("/api/v1/ingest/notifications")
     ResponseEntity<NotificationReceipt> receive(@Valid @RequestBody NotificationRequest request) {
         String details = JsonInput.objectText("details", request.details());
@@ -71,6 +76,9 @@ class NotificationController {
      * Acknowledges one or many notifications. Unknown ids make the whole call a 404 that changes nothing;
      * notifications acknowledged before are reported as such.
      */
+    @Operation(summary = "Acknowledge notifications",
+            description = "Marks the given notifications as seen by the operator, with the reason if given; those "
+                    + "acknowledged before are listed apart and not changed.")
     @PostMapping("/api/v1/admin/notifications/acknowledge")
     Acknowledged acknowledge(@Valid @RequestBody AcknowledgeRequest request) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(request.notificationIds()));

@@ -1,5 +1,6 @@
 package com.opsledger.command.runtime;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.ReportedTimes;
@@ -44,11 +45,18 @@ class RuntimeIngestController {
         this.times = times;
     }
 
+    @Operation(summary = "Report a runtime job",
+            description = "The platform reports a job's status (queued, running, succeeded, failed, timed_out) as "
+                    + "observed at a time. 201 for the first report of the job, 200 after; a report observed before "
+                    + "the newest one, or after a final status, changes nothing (changed: false).")
     @PostMapping("/api/v1/ingest/runtime/jobs")
     ResponseEntity<Receipt> job(@Valid @RequestBody Report report) {
         return report(RuntimeKind.JOB, report);
     }
 
+    @Operation(summary = "Report a sandbox",
+            description = "The platform reports a sandbox's status, as for jobs. 201 for the first report, 200 after; "
+                    + "older reports and reports after a final status change nothing.")
     @PostMapping("/api/v1/ingest/runtime/sandboxes")
     ResponseEntity<Receipt> sandbox(@Valid @RequestBody Report report) {
         return report(RuntimeKind.SANDBOX, report);

@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -51,11 +52,18 @@ class WalletCommandController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Change a wallet's spend policy",
+            description = "Limits per authorization, day and month, allowed and blocked merchant categories, and the "
+                    + "approval and dual-control thresholds; the reason is required. Earlier spend requests keep "
+                    + "their approval count.")
     @PostMapping("/policy")
     CommandAccepted changePolicy(@PathVariable String walletId, @Valid @RequestBody PolicyChange body) {
         return apply(walletId, new ChangeSpendPolicy(walletId, body.policy().toPolicy()), body.reason());
     }
 
+    @Operation(summary = "Approve a spend request",
+            description = "Above the dual-control threshold a second, different operator must approve too; the "
+                    + "requester can never approve.")
     @PostMapping("/spend-requests/{spendRequestId}/approve")
     CommandAccepted approve(@PathVariable String walletId, @PathVariable String spendRequestId,
                             @Valid @RequestBody(required = false) Reason body, Principal operator) {
@@ -63,6 +71,8 @@ class WalletCommandController {
                 clock.instant().truncatedTo(ChronoUnit.MICROS)), body == null ? null : body.reason());
     }
 
+    @Operation(summary = "Reject a spend request",
+            description = "Closes a requested spend request; the reason is required.")
     @PostMapping("/spend-requests/{spendRequestId}/reject")
     CommandAccepted reject(@PathVariable String walletId, @PathVariable String spendRequestId,
                            @Valid @RequestBody RequiredReason body, Principal operator) {
@@ -70,6 +80,9 @@ class WalletCommandController {
     }
 
     /** Withdraws an approved (or still requested) spend request before an authorization uses it. */
+    @Operation(summary = "Cancel a spend request",
+            description = "Closes a requested or approved spend request that no authorization has used; the reason is "
+                    + "required.")
     @PostMapping("/spend-requests/{spendRequestId}/cancel")
     CommandAccepted cancel(@PathVariable String walletId, @PathVariable String spendRequestId,
                            @Valid @RequestBody RequiredReason body) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -77,6 +78,9 @@ class WalletIngestController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Open an agent wallet",
+            description = "The platform opens one wallet per agent with its spend policy. 201 when opened; the same "
+                    + "call again answers 200, other details for the same agent are a 409.")
     @PostMapping
     ResponseEntity<WalletReceipt> open(@Valid @RequestBody OpenWalletRequest request) {
         requireIsoCurrency(request.currency());
@@ -92,6 +96,9 @@ class WalletIngestController {
                 : ResponseEntity.ok(body);
     }
 
+    @Operation(summary = "Ask for a spend",
+            description = "An agent's user asks to spend up to an amount at a merchant or in a category until a time "
+                    + "(at most 90 days ahead). Idempotent per requestId.")
     @PostMapping("/{walletId}/spend-requests")
     ResponseEntity<SpendRequestReceipt> requestSpend(@PathVariable String walletId,
                                                      @Valid @RequestBody SpendRequestBody request) {
@@ -114,6 +121,8 @@ class WalletIngestController {
     }
 
     /** Withdraws a spend request not used yet; canceling it again answers {@code canceled: false}. */
+    @Operation(summary = "Withdraw a spend request",
+            description = "The platform withdraws a spend request that is still requested or approved and not used.")
     @PostMapping("/{walletId}/spend-requests/{spendRequestId}/cancel")
     CancelReceipt cancel(@PathVariable String walletId, @PathVariable String spendRequestId) {
         WalletIds.requireWallet(walletId);

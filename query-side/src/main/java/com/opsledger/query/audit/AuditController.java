@@ -1,5 +1,6 @@
 package com.opsledger.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.query.audit.AuditQueries.ActorSummary;
 import com.opsledger.query.audit.AuditQueries.AuditEvent;
@@ -59,6 +60,9 @@ class AuditController {
      * @param fromPosition  inclusive
      * @param toPosition    inclusive
      */
+    @Operation(summary = "Search the audit trail",
+            description = "Every event of every area as stored, filtered by aggregate, event type, actor, "
+                    + "correlation, org, time and position; in position order, paged.")
     @GetMapping("/events")
     Page<AuditEvent> events(@RequestParam(required = false) String aggregateType,
                             @RequestParam(required = false) String aggregateId,
@@ -84,6 +88,9 @@ class AuditController {
      * line says how many events came before it; a download cut short lacks it and resumes with {@code fromPosition}
      * after the last position received and the {@value #TO_POSITION_HEADER} of the first download as toPosition.
      */
+    @Operation(summary = "Export the audit trail",
+            description = "Streams every matching event from one snapshot as NDJSON or CSV, ending with a line that "
+                    + "counts them and names the audit chain's head; resumable by position.")
     @GetMapping("/events/export")
     void export(@RequestParam(required = false) String aggregateType,
                 @RequestParam(required = false) String aggregateId,
@@ -117,6 +124,10 @@ class AuditController {
      * against its entries and signed checkpoints, in one snapshot: the first position where the history was
      * changed, deleted, inserted or reordered, if any. Its work grows with the range.
      */
+    @Operation(summary = "Verify the audit chain",
+            description = "Recomputes the hash chain over a range from the event store and checks it against its "
+                    + "entries and signed checkpoints: the first position changed, deleted, inserted or reordered, if "
+                    + "any.")
     @GetMapping("/verify")
     AuditVerifier.Report verify(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
         if (from != null && from < 1) {
@@ -132,6 +143,9 @@ class AuditController {
      * The RFC 6962 inclusion proof of the event at {@code position} in the Merkle tree of the signed checkpoint that
      * covers it; 404 until a checkpoint does.
      */
+    @Operation(summary = "Prove one event's inclusion",
+            description = "The RFC 6962 inclusion proof of the event at a position in the Merkle tree of the signed "
+                    + "checkpoint that covers it; 404 until one does.")
     @GetMapping("/events/{position}/proof")
     AuditProofs.InclusionProof proof(@PathVariable Long position) {
         if (position < 1) {
@@ -147,6 +161,9 @@ class AuditController {
      *
      * @param kind feedback, notification, wallet, spend-request or delivery
      */
+    @Operation(summary = "Show an item as it was",
+            description = "A feedback item, notification, wallet, spend request or delivery as of a position or a "
+                    + "time: its events up to then, folded by the read model's own projection.")
     @GetMapping("/{kind}/{id}")
     AuditStates.AggregateState asOf(@PathVariable String kind, @PathVariable String id,
                                     @RequestParam(required = false) String asOf,
@@ -156,6 +173,9 @@ class AuditController {
     }
 
     /** What one person or service did, over all areas: counts by event type, then the events newest first. */
+    @Operation(summary = "Show one actor's activity",
+            description = "What one person or service did over all areas: counts by event type, then the events "
+                    + "newest first.")
     @GetMapping("/actors/{actor}")
     ActorActivity actor(@PathVariable String actor, @RequestParam(required = false) Integer limit,
                         @RequestParam(required = false) String cursor,

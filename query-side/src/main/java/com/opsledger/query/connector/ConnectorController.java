@@ -1,5 +1,6 @@
 package com.opsledger.query.connector;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.connector.ConnectionStatus;
 import com.opsledger.events.connector.DeliveryStatus;
 import com.opsledger.events.connector.VerificationPosture;
@@ -52,6 +53,9 @@ class ConnectorController {
      *
      * @param eventId the upstream's event id
      */
+    @Operation(summary = "List connector event deliveries",
+            description = "Deliveries with their attempts, last status and next attempt, failures first (or newest), "
+                    + "filtered by connector, connection, org, status, upstream event id, posture and time; paged.")
     @GetMapping("/api/v1/admin/connector-events")
     Page<ConnectorQueries.DeliveryItem> deliveries(@RequestParam(required = false) String connector,
                                                    @RequestParam(required = false) String connectionId,
@@ -70,7 +74,9 @@ class ConnectorController {
     }
 
     /** Bulk replays, newest first: running, finished or canceled, with how many deliveries each replayed. */
-    @GetMapping("/api/v1/admin/connector-events/replays")
+    @Operation(summary = "List replay jobs",
+            description = "The replay jobs of connections, newest first, with their state and progress.")
+    @GetMapping("/api/v1/admin/connector-replays")
     Page<ConnectorQueries.ReplayItem> replays(@RequestParam(required = false) String connectionId,
                                               @RequestParam(required = false) ReplayState state,
                                               @RequestParam(required = false) Integer limit,
@@ -80,13 +86,19 @@ class ConnectorController {
         return queries.replays(connectionId, wire(state), limit, cursor);
     }
 
-    @GetMapping("/api/v1/admin/connector-events/replays/{jobId}")
+    @Operation(summary = "Show one replay job",
+            description = "State (running, finished, canceled), deliveries replayed and passed over, who started it "
+                    + "and why.")
+    @GetMapping("/api/v1/admin/connector-replays/{jobId}")
     ConnectorQueries.ReplayItem replay(@PathVariable String jobId, @RequestParam(required = false) Long minPosition) {
         progress.await(ReplayJobProjection.READ_MODEL, minPosition);
         return queries.replay(jobId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No replay " + jobId));
     }
 
+    @Operation(summary = "Show one delivery",
+            description = "The delivery with every attempt: trigger, actor, outcome, reason, status code, duration "
+                    + "and the first KiB of the worker's answer.")
     @GetMapping("/api/v1/admin/connector-events/{id}")
     ConnectorQueries.DeliveryDetail delivery(@PathVariable String id,
                                              @RequestParam(required = false) Long minPosition) {
@@ -95,6 +107,10 @@ class ConnectorController {
                 "No delivery " + id));
     }
 
+    @Operation(summary = "Show the connector catalog and connections",
+            description = "Each connector's version and health and its connections by state, and each connection's "
+                    + "health: status, pause, disable, failures, success rate, latency, queue depth and inbound "
+                    + "posture counts.")
     @GetMapping("/api/v1/admin/connectors")
     Connectors connectors(@RequestParam(required = false) String connector,
                           @RequestParam(required = false) String orgId,
@@ -110,6 +126,9 @@ class ConnectorController {
     }
 
     /** Queue depth per connection and per runtime worker (spikes flagged), and the attempts stalled or overdue. */
+    @Operation(summary = "Show runtime queues",
+            description = "Queue depth per connection and per runtime worker, with spikes, attempts stalled in the "
+                    + "last hour and attempts overdue.")
     @GetMapping("/api/v1/admin/runtime")
     RuntimeQueries.Runtime runtime(@RequestParam(required = false) Long minPosition) {
         await(minPosition);

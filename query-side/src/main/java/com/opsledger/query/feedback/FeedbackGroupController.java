@@ -1,5 +1,6 @@
 package com.opsledger.query.feedback;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.SignalCategory;
 import com.opsledger.query.projection.ProjectionProgress;
@@ -14,7 +15,7 @@ import static com.opsledger.query.sql.SqlValues.wire;
 
 /** The duplicate/burst groups: the list, largest first, and one group with its members and its last decision. */
 @RestController
-@RequestMapping("/api/v1/admin/feedback/groups")
+@RequestMapping("/api/v1/admin/feedback-groups")
 class FeedbackGroupController {
 
     record GroupDetail(FeedbackQueries.GroupView group, Page<FeedbackQueries.FeedbackItem> members) {
@@ -29,6 +30,9 @@ class FeedbackGroupController {
     }
 
     /** Groups, largest first. */
+    @Operation(summary = "List duplicate and burst groups",
+            description = "Groups of the same feedback, largest first, filtered by signal, classification and burst; "
+                    + "paged.")
     @GetMapping
     Page<FeedbackQueries.GroupView> groups(@RequestParam(required = false) SignalCategory signal,
                                            @RequestParam(required = false) SecurityClass classification,
@@ -41,6 +45,9 @@ class FeedbackGroupController {
     }
 
     /** A group and its members, newest first. */
+    @Operation(summary = "Show one group",
+            description = "The group with its last decision, the decision's progress over its members, and its "
+                    + "members.")
     @GetMapping("/{id}")
     GroupDetail group(@PathVariable String id,
                       @RequestParam(required = false) Integer limit,

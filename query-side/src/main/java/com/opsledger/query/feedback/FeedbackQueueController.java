@@ -1,5 +1,6 @@
 package com.opsledger.query.feedback;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.FeedbackState;
 import com.opsledger.events.feedback.SecurityClass;
@@ -50,6 +51,10 @@ class FeedbackQueueController {
      * The queue, most severe and then oldest first by default ({@code sort=newest} for newest first), with cursor
      * paging and a total.
      */
+    @Operation(summary = "List the feedback queue",
+            description = "Feedback items by mode (feedback or security), state, severity, classification, signal, "
+                    + "group, text and time; most severe first (or newest), paged with a total. Each row carries its "
+                    + "group hint.")
     @GetMapping
     Page<FeedbackQueries.FeedbackItem> queue(@RequestParam(required = false) Mode mode,
                                              @RequestParam(required = false) FeedbackState state,
@@ -83,6 +88,9 @@ class FeedbackQueueController {
     /** Feedback mode lists product feedback only; security mode, probes only. */
     enum Mode { FEEDBACK, SECURITY }
 
+    @Operation(summary = "Show one feedback item",
+            description = "The item with its findings (the rule and the matched text behind each security class) and "
+                    + "its timeline: every event with its actor, reason and time.")
     @GetMapping("/{id}")
     FeedbackDetail item(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         FeedbackReads.await(progress, queries, minPosition);
@@ -91,6 +99,9 @@ class FeedbackQueueController {
     }
 
     /** Probe counts per attack family, item counts per signal category, and the largest probe groups. */
+    @Operation(summary = "Show the security overview",
+            description = "Probe counts per classification, item counts per signal and the largest probe groups, over "
+                    + "an optional period.")
     @GetMapping("/security")
     SecurityOverview security(@RequestParam(required = false) Instant from,
                               @RequestParam(required = false) Instant to,

@@ -1,5 +1,6 @@
 package com.opsledger.query.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.notification.NotificationKind;
 import com.opsledger.events.notification.NotificationSeverity;
 import com.opsledger.query.projection.ProjectionProgress;
@@ -26,6 +27,9 @@ class NotificationQueryController {
         this.progress = progress;
     }
 
+    @Operation(summary = "List notifications",
+            description = "Platform notifications, newest first, filtered by kind, severity, acknowledged and time; "
+                    + "paged, with a total.")
     @GetMapping
     Page<NotificationQueries.NotificationItem> list(@RequestParam(required = false) NotificationKind kind,
                                 @RequestParam(required = false) NotificationSeverity severity,
@@ -39,6 +43,8 @@ class NotificationQueryController {
         return queries.list(wire(kind), wire(severity), acknowledged, from, to, limit, cursor);
     }
 
+    @Operation(summary = "Count unacknowledged notifications",
+            description = "How many notifications of each kind are not acknowledged yet.")
     @GetMapping("/counts")
     NotificationQueries.Counts counts(@RequestParam(required = false) Long minPosition) {
         progress.await(NotificationProjection.READ_MODEL, minPosition);

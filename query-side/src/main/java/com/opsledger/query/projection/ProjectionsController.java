@@ -1,5 +1,6 @@
 package com.opsledger.query.projection;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.query.sql.ListQuery;
 import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
@@ -93,6 +94,9 @@ class ProjectionsController {
         this.names = rebuilds.projections();
     }
 
+    @Operation(summary = "List read models and their progress",
+            description = "Each projection: whether it runs, its position against the head of the event store, "
+                    + "whether readers read it, its dead letters, and its rebuilds with their progress.")
     @GetMapping
     List<ProjectionStatus> projections() {
         long head = progress.headPosition();
@@ -103,6 +107,10 @@ class ProjectionsController {
      * Builds the next generation of the read model beside the live one and swaps it in once it has caught up; 409
      * while one is being built. Logged with the admin's name.
      */
+    @Operation(summary = "Rebuild a read model beside the live one",
+            description = "Admin only. Builds the next generation of the read model from the whole history while "
+                    + "readers keep reading the live one, then swaps it in. 202 at once; one build per read model at "
+                    + "a time.")
     @PostMapping("/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name, Principal admin) {
@@ -124,6 +132,9 @@ class ProjectionsController {
     }
 
     /** The projection's dead letters, in the order their sequences and the events within them must apply. */
+    @Operation(summary = "List a read model's dead letters",
+            description = "The events the projection failed on, in the order they must apply: sequence, event, "
+                    + "position, time and a short cause (the full error is in the log).")
     @GetMapping("/{name}/dead-letters")
     Page<DeadLetterView> deadLetters(@PathVariable String name, @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor) {
@@ -140,6 +151,9 @@ class ProjectionsController {
     }
 
     /** Runs the handlers again on a parked sequence, in order; it leaves the queue when every event applies. */
+    @Operation(summary = "Retry a parked sequence",
+            description = "Admin only. Runs the handlers again on the sequence's events in order; they leave the "
+                    + "queue when every one applies.")
     @PostMapping("/{name}/dead-letters/{sequence}/retry")
     DeadLetterOutcome retry(@PathVariable String name, @PathVariable String sequence, Principal admin) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(name, sequence);
@@ -152,6 +166,9 @@ class ProjectionsController {
     }
 
     /** Drops a parked sequence for good. */
+    @Operation(summary = "Drop a parked sequence",
+            description = "Admin only. Drops the sequence's events from the queue for good; the read model lacks them "
+                    + "until a rebuild.")
     @PostMapping("/{name}/dead-letters/{sequence}/evict")
     DeadLetterOutcome evict(@PathVariable String name, @PathVariable String sequence, Principal admin) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(name, sequence);

@@ -1,5 +1,6 @@
 package com.opsledger.query.runtime;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.runtime.RuntimeKind;
 import com.opsledger.events.runtime.RuntimeStatus;
 import com.opsledger.query.projection.ProjectionProgress;
@@ -39,6 +40,9 @@ class RuntimeController {
         this.progress = progress;
     }
 
+    @Operation(summary = "List sandboxes",
+            description = "Sandboxes as the platform last reported them, filtered by status, worker, org, connection "
+                    + "and time; most recently observed first, paged.")
     @GetMapping("/api/v1/admin/runtime/sandboxes")
     Page<RuntimeItem> sandboxes(@RequestParam(required = false) RuntimeStatus status,
                                 @RequestParam(required = false) String worker,
@@ -51,6 +55,9 @@ class RuntimeController {
         return list(RuntimeKind.SANDBOX, status, worker, orgId, connectionId, since, limit, cursor, minPosition);
     }
 
+    @Operation(summary = "List runtime jobs",
+            description = "Jobs as the platform last reported them, filtered by status, worker, org, connection and "
+                    + "time; most recently observed first, paged.")
     @GetMapping("/api/v1/admin/runtime/jobs")
     Page<RuntimeItem> jobs(@RequestParam(required = false) RuntimeStatus status,
                            @RequestParam(required = false) String worker,
@@ -63,11 +70,15 @@ class RuntimeController {
         return list(RuntimeKind.JOB, status, worker, orgId, connectionId, since, limit, cursor, minPosition);
     }
 
+    @Operation(summary = "Show one runtime job",
+            description = "One job by its runtimeId; an id of a sandbox is not found here.")
     @GetMapping("/api/v1/admin/runtime/jobs/{id}")
     RuntimeItem job(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         return one(RuntimeKind.JOB, id, minPosition);
     }
 
+    @Operation(summary = "Show one sandbox",
+            description = "One sandbox by its runtimeId; an id of a job is not found here.")
     @GetMapping("/api/v1/admin/runtime/sandboxes/{id}")
     RuntimeItem sandbox(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         return one(RuntimeKind.SANDBOX, id, minPosition);

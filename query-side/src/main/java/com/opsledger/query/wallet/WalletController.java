@@ -1,5 +1,6 @@
 package com.opsledger.query.wallet;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.CardStatus;
@@ -61,6 +62,9 @@ class WalletController {
         this.progress = progress;
     }
 
+    @Operation(summary = "List agent wallets",
+            description = "Wallets with cards, spend today and this month, pending spend requests, declines in 24 h, "
+                    + "open disputes and anomalies; filtered and paged.")
     @GetMapping
     Page<WalletRow> wallets(@RequestParam(required = false) String orgId,
                                            @RequestParam(required = false) String workspaceId,
@@ -81,6 +85,9 @@ class WalletController {
     }
 
     /** What the anomaly rules ({@link WalletAnomalies}) find, newest first, in one wallet or organisation or all. */
+    @Operation(summary = "List wallet anomalies",
+            description = "What the anomaly rules found: decline spikes, spend over policy, cards used after cancel, "
+                    + "Stripe declining an approval, and more.")
     @GetMapping("/anomalies")
     List<WalletAnomalies.Anomaly> anomalies(@RequestParam(required = false) String walletId,
                                             @RequestParam(required = false) String orgId,
@@ -90,6 +97,8 @@ class WalletController {
     }
 
     /** A wallet, its policies newest first, and its spend requests (waiting ones first, paged). */
+    @Operation(summary = "Show one wallet",
+            description = "The wallet with its policy history, cards, spend requests, authorizations and anomalies.")
     @GetMapping("/wallets/{id}")
     WalletDetail wallet(@PathVariable String id,
                         @RequestParam(required = false) Integer limit,
@@ -107,6 +116,9 @@ class WalletController {
      * The wallet's spends, newest first: each authorization with the spend request it used (and its approvals),
      * OpsLedger's decision (reason, latency) and Stripe's report, its transactions and their disputes.
      */
+    @Operation(summary = "Show a wallet's spend chains",
+            description = "Per spend: the request, its approvals, the authorization decision and its latency, "
+                    + "Stripe's report, the transactions and any dispute.")
     @GetMapping("/wallets/{id}/chains")
     Page<WalletQueries.SpendChain> chains(@PathVariable String id,
                                           @RequestParam(required = false) Integer limit,
@@ -117,6 +129,8 @@ class WalletController {
         return queries.chains(id, limit, cursor);
     }
 
+    @Operation(summary = "List cards",
+            description = "Issuing cards of the wallets with their status; filtered and paged.")
     @GetMapping("/cards")
     Page<WalletQueries.CardItem> cards(@RequestParam(required = false) String walletId,
                                        @RequestParam(required = false) CardStatus status,
@@ -128,6 +142,9 @@ class WalletController {
     }
 
     /** Authorizations, newest first; {@code reason} is OpsLedger's, {@code stripeReason} Stripe's decline reason. */
+    @Operation(summary = "List authorizations",
+            description = "Authorization decisions and Stripe's reports of them, with what the budget counts; "
+                    + "filtered by wallet, outcome, reason and time, paged.")
     @GetMapping("/authorizations")
     Page<WalletQueries.AuthorizationItem> authorizations(@RequestParam(required = false) String walletId,
                                                          @RequestParam(required = false) String orgId,
@@ -146,6 +163,8 @@ class WalletController {
     }
 
     /** Transactions, newest first; {@code type} capture or refund. */
+    @Operation(summary = "List transactions",
+            description = "Stripe Issuing transactions of the wallets (captures, refunds); filtered and paged.")
     @GetMapping("/transactions")
     Page<WalletQueries.TransactionItem> transactions(@RequestParam(required = false) String walletId,
                                                      @RequestParam(required = false) String orgId,
@@ -160,6 +179,8 @@ class WalletController {
     }
 
     /** Disputes, newest first. */
+    @Operation(summary = "List disputes",
+            description = "Disputes of the wallets with their status; filtered and paged.")
     @GetMapping("/disputes")
     Page<WalletQueries.DisputeItem> disputes(@RequestParam(required = false) String walletId,
                                              @RequestParam(required = false) String orgId,
@@ -173,6 +194,9 @@ class WalletController {
         return queries.disputes(new WalletQueries.Filter(walletId, orgId, wire(status), from, to), limit, cursor);
     }
 
+    @Operation(summary = "Show one authorization",
+            description = "The decision (reason, latency, spend request used) and Stripe's report, captures and what "
+                    + "the budget counts.")
     @GetMapping("/authorizations/{id}")
     WalletQueries.AuthorizationItem authorization(@PathVariable String id,
                                                   @RequestParam(required = false) Long minPosition) {
@@ -180,6 +204,8 @@ class WalletController {
         return queries.authorization(id).orElseThrow(() -> notFound("authorization", id));
     }
 
+    @Operation(summary = "List spend requests",
+            description = "Spend requests, waiting ones first, filtered by wallet, status and requester; paged.")
     @GetMapping("/spend-requests")
     Page<WalletQueries.SpendRequestItem> spendRequests(@RequestParam(required = false) String walletId,
                                                        @RequestParam(required = false) String orgId,
@@ -194,6 +220,8 @@ class WalletController {
                 limit, cursor);
     }
 
+    @Operation(summary = "Show one spend request",
+            description = "The request with its approvals, its closing and the authorization that used it.")
     @GetMapping("/spend-requests/{id}")
     WalletQueries.SpendRequestItem spendRequest(@PathVariable String id,
                                                 @RequestParam(required = false) Long minPosition) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet.stripe;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
@@ -86,6 +87,9 @@ class CardController {
     record CardholderReceipt(String walletId, String cardholderId, String status, long position) {
     }
 
+    @Operation(summary = "Create a cardholder",
+            description = "Creates the Stripe Issuing cardholder the wallet's cards are issued to. 201 once Stripe "
+                    + "has confirmed it; idempotent per requestId.")
     @PostMapping("/cardholders")
     @ResponseStatus(HttpStatus.CREATED)
     CardholderReceipt createCardholder(@PathVariable String walletId,
@@ -101,6 +105,9 @@ class CardController {
                 positions.lastPositionOf(walletId));
     }
 
+    @Operation(summary = "Issue a virtual card",
+            description = "Issues an active virtual card to the cardholder, bound to the wallet (its metadata names "
+                    + "the wallet). 201 once Stripe has confirmed it; idempotent per requestId.")
     @PostMapping("/cards")
     @ResponseStatus(HttpStatus.CREATED)
     CardIssuedReceipt issue(@PathVariable String walletId, @Valid @RequestBody IssueRequest body) {
@@ -111,18 +118,24 @@ class CardController {
                 positions.lastPositionOf(walletId));
     }
 
+    @Operation(summary = "Freeze a card",
+            description = "Authorizations on a frozen card are declined until it is unfrozen.")
     @PostMapping("/cards/{cardId}/freeze")
     CommandAccepted freeze(@PathVariable String walletId, @PathVariable String cardId,
                            @Valid @RequestBody StatusChange body) {
         return change(walletId, cardId, CardStatus.INACTIVE, null, body.requestId(), body.reason());
     }
 
+    @Operation(summary = "Unfreeze a card",
+            description = "Makes a frozen card active again; a canceled card never changes again.")
     @PostMapping("/cards/{cardId}/unfreeze")
     CommandAccepted unfreeze(@PathVariable String walletId, @PathVariable String cardId,
                              @Valid @RequestBody StatusChange body) {
         return change(walletId, cardId, CardStatus.ACTIVE, null, body.requestId(), body.reason());
     }
 
+    @Operation(summary = "Cancel a card",
+            description = "Cancels the card for good, saying whether it was lost or stolen.")
     @PostMapping("/cards/{cardId}/cancel")
     CommandAccepted cancel(@PathVariable String walletId, @PathVariable String cardId,
                            @Valid @RequestBody Cancel body) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet.stripe;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
@@ -60,6 +61,10 @@ class DisputeController {
     }
 
     /** Opens a dispute on a capture of the wallet; the explanation becomes Stripe's evidence (and the reason). */
+    @Operation(summary = "Dispute a card transaction",
+            description = "Opens a Stripe Issuing dispute on a capture of the wallet, with the reason and an "
+                    + "explanation as evidence. 201 once Stripe has confirmed it; Stripe refusing is a 409 with its "
+                    + "message, Stripe failing a 502, and nothing is recorded then.")
     @PostMapping("/transactions/{transactionId}/dispute")
     @ResponseStatus(HttpStatus.CREATED)
     DisputeReceipt open(@PathVariable String walletId, @PathVariable String transactionId,
@@ -72,6 +77,8 @@ class DisputeController {
                 positions.lastPositionOf(walletId));
     }
 
+    @Operation(summary = "Submit a dispute",
+            description = "Submits an unsubmitted dispute of the wallet to Stripe.")
     @PostMapping("/disputes/{disputeId}/submit")
     CommandAccepted submit(@PathVariable String walletId, @PathVariable String disputeId,
                            @Valid @RequestBody(required = false) Submit body) {

@@ -1,5 +1,6 @@
 package com.opsledger.command.wallet.stripe;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.ReportedTimes;
@@ -65,8 +66,9 @@ import java.util.concurrent.TimeoutException;
  * Stripe's webhooks for Issuing. Each event is verified by its signature ({@code Stripe-Signature}, at most
  * {@code opsledger.stripe.webhook-tolerance} old) before anything is read from it; a bad one is a 400 and records
  * nothing. A signed event is then checked as our own ingest is ({@link StripeEventCheck}): one of impossible values
- * is a 400 (a real-time request is declined and recorded), never applied. Every effect is idempotent by the Stripe object it concerns, so a redelivered event (also two deliveries
- * at once, or one after a crash) changes nothing the second time. Event types OpsLedger does not follow are answered
+ * is a 400 (a real-time request is declined and recorded), never applied. Every effect is idempotent by the Stripe
+ * object it concerns, so a redelivered event (also two deliveries at once, or one after a crash) changes nothing the
+ * second time. Event types OpsLedger does not follow are answered
  * 200 and counted, not stored.
  *
  * <p>{@code issuing_authorization.request} is answered synchronously with OpsLedger's decision; if none comes
@@ -119,6 +121,12 @@ class StripeWebhookController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Receive a Stripe Issuing event",
+            description = "Stripe posts its Issuing events, signed with the webhook secret (Stripe-Signature, at most "
+                    + "300 s old). issuing_authorization.request is answered at once with the wallet's decision; "
+                    + "reports of cards, authorizations, transactions, disputes and cardholders are recorded "
+                    + "idempotently. Events with impossible values are refused (a real-time request is declined). No "
+                    + "token: the signature is the credential.")
     @PostMapping("/webhooks/stripe")
     ResponseEntity<?> receive(@RequestBody String payload,
                               @RequestHeader(name = "Stripe-Signature", required = false) String signature,
