@@ -75,6 +75,27 @@ final class StripeFixtures {
         return signature(payload, IntegrationTest.STRIPE_WEBHOOK_SECRET, Instant.now());
     }
 
+    /** A new Stripe id of the given prefix ({@code ic}, {@code iauth}, ...), of Stripe's shape. */
+    static String id(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Posts {@code payload} to the Stripe webhook, signed with the test secret now. */
+    static Api.Response post(Api api, String payload) {
+        return api.webhook("/webhooks/stripe", payload, "Stripe-Signature", signature(payload));
+    }
+
+    /** A new wallet (the ingest's example policy) holding an active card of id {@code cardId}; its id. */
+    static String walletWithCard(Api api, String cardId) {
+        String walletId = api.ingest("/api/v1/ingest/agent-wallet/wallets",
+                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
+        Api.Response card = post(api, event("issuing_card.created", card(cardId, walletId, "active")));
+        if (card.status() != 200) {
+            throw new AssertionError("the card of the new wallet was not recorded: " + card.raw());
+        }
+        return walletId;
+    }
+
     private static JsonNode load() {
         try (InputStream in = StripeFixtures.class.getResourceAsStream("/stripe/fixtures3.json")) {
             return Api.JSON.readTree(in);

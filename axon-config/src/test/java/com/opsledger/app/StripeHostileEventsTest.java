@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StripeHostileEventsTest extends IntegrationTest {
 
-    private static final String WEBHOOK = "/webhooks/stripe";
     private static final String READER = Api.token("hugo", "auditor");
 
     @Autowired
@@ -32,33 +30,24 @@ class StripeHostileEventsTest extends IntegrationTest {
     private CommandGateway gateway;
 
     private Api.Response post(String payload) {
-        return api().webhook(WEBHOOK, payload, "Stripe-Signature", StripeFixtures.signature(payload));
-    }
-
-    private static String id(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "");
+        return StripeFixtures.post(api(), payload);
     }
 
     private String walletWithCard(String cardId) {
-        String walletId = api().ingest("/api/v1/ingest/agent-wallet/wallets",
-                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
-        Api.Response card = post(StripeFixtures.event("issuing_card.created",
-                StripeFixtures.card(cardId, walletId, "active")));
-        assertThat(card.status()).as(card.raw()).isEqualTo(200);
-        return walletId;
+        return StripeFixtures.walletWithCard(api(), cardId);
     }
 
     /** An authorization request whose pending amount is the JSON text {@code amount}, written as sent. */
     private static String requestWithAmount(String cardId, String walletId, String amount) {
-        ObjectNode authorization = StripeFixtures.authorization(id("iauth_"), StripeFixtures.card(cardId, walletId,
-                "active"), 1, "Rocket Rides", "taxicabs_limousines");
+        ObjectNode authorization = StripeFixtures.authorization(StripeFixtures.id("iauth"),
+                StripeFixtures.card(cardId, walletId, "active"), 1, "Rocket Rides", "taxicabs_limousines");
         return StripeFixtures.event("issuing_authorization.request", authorization)
                 .replace("\"amount\":1,", "\"amount\":" + amount + ",");
     }
 
     private long invalidDeclines() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.InvalidAuthorizationDeclined'")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry"
+                + " WHERE payload_type LIKE '%.InvalidAuthorizationDeclined'").query(Long.class).single();
     }
 
     private JsonNode wallet(String walletId) {
@@ -68,7 +57,7 @@ class StripeHostileEventsTest extends IntegrationTest {
 
     @Test
     void impossibleAmountsAreDeclinedRecordedAndNeverRaiseTheBudget() {
-        String cardId = id("ic_");
+        String cardId = StripeFixtures.id("ic");
         String walletId = walletWithCard(cardId);
         long declinedBefore = invalidDeclines();
         for (String amount : List.of("-1000000", "18446744073709551616", "1e400", "\"700\"", "7.5", "null",
@@ -100,7 +89,7 @@ class StripeHostileEventsTest extends IntegrationTest {
 
     @Test
     void anAuthorizationWithoutAnIdIsDeclinedAndItsAnswerIsNotReusedForAnother() {
-        String cardId = id("ic_");
+        String cardId = StripeFixtures.id("ic");
         String walletId = walletWithCard(cardId);
         for (long amount : new long[] {700, 40_000}) {
             ObjectNode authorization = StripeFixtures.authorization("x", StripeFixtures.card(cardId, walletId,
@@ -115,12 +104,12 @@ class StripeHostileEventsTest extends IntegrationTest {
 
     @Test
     void signedButMalformedEventsAre400ProblemsNamingTheFieldAndRecordNothing() {
-        String cardId = id("ic_");
+        String cardId = StripeFixtures.id("ic");
         String walletId = walletWithCard(cardId);
         ObjectNode card = StripeFixtures.card(cardId, walletId, "active");
         String cardEvent = StripeFixtures.event("issuing_card.updated", card);
-        ObjectNode report = StripeFixtures.authorization(id("iauth_"), card.deepCopy(), 700, "Rocket Rides",
-                "taxicabs_limousines");
+        ObjectNode report = StripeFixtures.authorization(StripeFixtures.id("iauth"), card.deepCopy(), 700,
+                "Rocket Rides", "taxicabs_limousines");
         String reportEvent = StripeFixtures.event("issuing_authorization.created", report);
         long head = api().head();
         record Case(String payload, String field) {
@@ -156,10 +145,10 @@ class StripeHostileEventsTest extends IntegrationTest {
 
     @Test
     void anImpossibleRealTimeRequestOfAnyShapeIsDeclinedNotA500() {
-        String cardId = id("ic_");
+        String cardId = StripeFixtures.id("ic");
         String walletId = walletWithCard(cardId);
         String request = StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(
-                id("iauth_"), StripeFixtures.card(cardId, walletId, "active"), 700, "Rocket Rides",
+                StripeFixtures.id("iauth"), StripeFixtures.card(cardId, walletId, "active"), 700, "Rocket Rides",
                 "taxicabs_limousines"));
         for (String payload : List.of(with(request, "/data/object", "card", null),
                 with(request, "/data/object", "pending_request", null),
@@ -179,13 +168,13 @@ class StripeHostileEventsTest extends IntegrationTest {
      */
     @Test
     void aNulStoredEarlierDoesNotFreezeTheWalletsReadModels() {
-        String cardId = id("ic_");
+        String cardId = StripeFixtures.id("ic");
         String walletId = walletWithCard(cardId);
-        String poisoned = id("iauth_");
+        String poisoned = StripeFixtures.id("iauth");
         gateway.sendAndWait(new DecideAuthorization(walletId, poisoned, cardId, 1_000, "usd", "Evil\u0000Corp",
                 "taxicabs_limousines", Instant.now().truncatedTo(ChronoUnit.MICROS)));
         Api.Response later = post(StripeFixtures.event("issuing_authorization.request", StripeFixtures.authorization(
-                id("iauth_"), StripeFixtures.card(cardId, walletId, "active"), 2_000, "Rocket Rides",
+                StripeFixtures.id("iauth"), StripeFixtures.card(cardId, walletId, "active"), 2_000, "Rocket Rides",
                 "taxicabs_limousines")));
         assertThat(later.at("/approved").asBoolean()).isTrue();
         assertThat(wallet(walletId).at("/wallet/spentToday").asLong()).isEqualTo(3_000);

@@ -35,16 +35,11 @@ class StripeWebhookTest extends IntegrationTest {
     private DataSource dataSource;
 
     private Api.Response post(String payload) {
-        return api().webhook(WEBHOOK, payload, HEADER, StripeFixtures.signature(payload));
+        return StripeFixtures.post(api(), payload);
     }
 
     private String walletWithCard(String cardId) {
-        String walletId = api().ingest("/api/v1/ingest/agent-wallet/wallets",
-                AgentWalletTest.wallet("agent-" + UUID.randomUUID())).at("/walletId").asString();
-        Api.Response card = post(StripeFixtures.event("issuing_card.created",
-                StripeFixtures.card(cardId, walletId, "active")));
-        assertThat(card.status()).as(card.raw()).isEqualTo(200);
-        return walletId;
+        return StripeFixtures.walletWithCard(api(), cardId);
     }
 
     private long events(String aggregateId) {
@@ -53,11 +48,11 @@ class StripeWebhookTest extends IntegrationTest {
     }
 
     private static String cardId() {
-        return "ic_" + UUID.randomUUID().toString().replace("-", "");
+        return StripeFixtures.id("ic");
     }
 
     private static String authorizationId() {
-        return "iauth_" + UUID.randomUUID().toString().replace("-", "");
+        return StripeFixtures.id("iauth");
     }
 
     @Test
