@@ -84,6 +84,11 @@ final class SpendRules {
 
     static Decision decide(CardStatus card, String walletCurrency, SpendPolicy policy, Spent spent,
                            List<Approved> approved, Request request) {
+        if (request.amount() < 0) {
+            // The door refuses these (StripeEventCheck); the rule holds whatever reaches it.
+            return declined(AuthorizationReason.INVALID_REQUEST, "the amount " + request.amount()
+                    + " is negative: an authorization never adds to the budget");
+        }
         if (card == CardStatus.CANCELED) {
             return declined(AuthorizationReason.CARD_CANCELED, "the card is canceled");
         }

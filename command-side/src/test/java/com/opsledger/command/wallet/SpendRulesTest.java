@@ -24,6 +24,7 @@ import static com.opsledger.events.wallet.AuthorizationReason.CATEGORY_BLOCKED;
 import static com.opsledger.events.wallet.AuthorizationReason.CATEGORY_NOT_ALLOWED;
 import static com.opsledger.events.wallet.AuthorizationReason.COVERED_BY_SPEND_REQUEST;
 import static com.opsledger.events.wallet.AuthorizationReason.CURRENCY_MISMATCH;
+import static com.opsledger.events.wallet.AuthorizationReason.INVALID_REQUEST;
 import static com.opsledger.events.wallet.AuthorizationReason.NEEDS_SPEND_REQUEST;
 import static com.opsledger.events.wallet.AuthorizationReason.OVER_AUTHORIZATION_LIMIT;
 import static com.opsledger.events.wallet.AuthorizationReason.OVER_DAILY_LIMIT;
@@ -102,7 +103,10 @@ class SpendRulesTest {
                         COVERED_BY_SPEND_REQUEST, "spr-soon"),
                 // A spend request never lifts a limit: the daily limit still declines.
                 row(CardStatus.ACTIVE, POLICY, new Spent(90_000, 90_000), List.of(OPENAI_300),
-                        request(25_000, "OpenAI", "misc"), OVER_DAILY_LIMIT, null));
+                        request(25_000, "OpenAI", "misc"), OVER_DAILY_LIMIT, null),
+                // A negative amount would raise what is left of the budget: never approved.
+                row(CardStatus.ACTIVE, POLICY, NOTHING, List.of(), request(-1_000_000, "Shop", "misc"),
+                        INVALID_REQUEST, null));
     }
 
     private static Arguments row(CardStatus card, SpendPolicy policy, Spent spent, List<Approved> approved,
