@@ -110,9 +110,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.Rule rule : AccessRules.OPERATORS) {
                         RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher(rule.pattern());
-                        RequestMatcher matcher = rule.readsOnly()
-                                ? request -> AccessRules.READ_METHODS.contains(request.getMethod()) && path.matches(request)
-                                : path;
+                        RequestMatcher matcher = !rule.readsOnly() ? path
+                                : request -> AccessRules.READ_METHODS.contains(request.getMethod())
+                                        && path.matches(request);
                         if (rule.isPublic()) {
                             requests.requestMatchers(matcher).permitAll();
                         } else {

@@ -140,10 +140,15 @@ class ApiDocumentation {
         } else if (ingest) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(SERVICE_KEY)));
         } else {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(OPERATOR_TOKEN)));
             List<String> roles = AccessRules.rolesFor(method.name(), path);
-            operation.addExtension("x-roles", roles);
-            problem(responses, "403", "The caller's role does not allow this; allowed: " + String.join(", ", roles));
+            if (roles != null && roles.isEmpty()) {
+                operation.setSecurity(List.of()); // open to anyone
+            } else {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(OPERATOR_TOKEN)));
+                operation.addExtension("x-roles", roles == null ? List.of() : roles);
+                problem(responses, "403", roles == null ? "No role may call this"
+                        : "The caller's role does not allow this; allowed: " + String.join(", ", roles));
+            }
         }
         if (ingest && responses.get("200") != null) {
             ApiResponse repeat = responses.get("200");

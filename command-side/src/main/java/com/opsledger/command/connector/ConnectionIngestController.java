@@ -1,6 +1,5 @@
 package com.opsledger.command.connector;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -17,6 +16,7 @@ import com.opsledger.events.connector.VerificationScheme;
 import com.opsledger.events.connector.command.RegisterConnection;
 import com.opsledger.events.connector.command.ReportConnector;
 import com.opsledger.events.connector.command.ReportConnectionStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,6 +1,5 @@
 package com.opsledger.command.connector;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -19,6 +18,7 @@ import com.opsledger.events.connector.command.RequestAttempt;
 import com.opsledger.events.connector.command.ResumeDelivery;
 import com.opsledger.events.connector.command.RotateConnectionSecret;
 import com.opsledger.events.connector.command.StartReplay;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,5 @@
 package com.opsledger.command.connector;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.StrangerText;
@@ -13,6 +12,7 @@ import com.opsledger.events.connector.VerificationPosture;
 import com.opsledger.events.connector.command.AcceptConnectorEvent;
 import com.opsledger.events.connector.command.DescribeConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;

@@ -1,6 +1,5 @@
 package com.opsledger.command.feedback;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -19,6 +18,7 @@ import com.opsledger.events.feedback.Severity;
 import com.opsledger.events.feedback.SignalCategory;
 import com.opsledger.events.feedback.command.StartFeedbackWork;
 import com.opsledger.events.feedback.command.TriageFeedback;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,12 +1,12 @@
 package com.opsledger.command.feedback;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.JsonInput;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.Classification;
 import com.opsledger.events.feedback.command.SubmitFeedback;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,5 @@
 package com.opsledger.command.notification;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -11,6 +10,7 @@ import com.opsledger.events.notification.NotificationKind;
 import com.opsledger.events.notification.NotificationSeverity;
 import com.opsledger.events.notification.NotificationIds;
 import com.opsledger.events.notification.command.ReceiveNotification;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,6 +1,5 @@
 package com.opsledger.command.runtime;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
 import com.opsledger.command.ReportedTimes;
@@ -8,6 +7,7 @@ import com.opsledger.events.runtime.RuntimeIds;
 import com.opsledger.events.runtime.RuntimeKind;
 import com.opsledger.events.runtime.RuntimeStatus;
 import com.opsledger.events.runtime.command.ReportRuntimeStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

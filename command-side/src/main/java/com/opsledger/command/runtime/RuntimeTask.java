@@ -20,9 +20,9 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A runtime job or sandbox as the platform reports it. Reports may arrive out of order: one observed no later than
- * the newest observation (an unchanged report is recorded as one too) changes nothing, and a final status (succeeded, failed, timed out) stays, so the end state is the
- * platform's latest whatever the order.
+ * A runtime job or sandbox as the platform reports it. Reports may arrive out of order: one observed before the
+ * newest observation (an unchanged report is recorded as one too) changes nothing, and a final status (succeeded,
+ * failed, timed out) stays, so the end state is the platform's latest whatever the order.
  */
 @Aggregate(cache = AggregateCaching.CACHE, type = AggregateTypes.RUNTIME_TASK)
 class RuntimeTask {

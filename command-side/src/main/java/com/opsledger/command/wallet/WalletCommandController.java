@@ -1,6 +1,5 @@
 package com.opsledger.command.wallet;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.EventPositions;
@@ -9,6 +8,7 @@ import com.opsledger.events.wallet.command.ApproveSpendRequest;
 import com.opsledger.events.wallet.command.CancelSpendRequest;
 import com.opsledger.events.wallet.command.ChangeSpendPolicy;
 import com.opsledger.events.wallet.command.RejectSpendRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

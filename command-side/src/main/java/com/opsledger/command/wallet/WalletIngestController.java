@@ -1,6 +1,5 @@
 package com.opsledger.command.wallet;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CommandSender;
 import com.opsledger.command.ContentHash;
 import com.opsledger.command.EventPositions;
@@ -10,6 +9,7 @@ import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.CancelSpendRequest;
 import com.opsledger.events.wallet.command.OpenWallet;
 import com.opsledger.events.wallet.command.RequestSpend;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

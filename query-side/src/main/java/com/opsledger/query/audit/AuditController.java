@@ -1,12 +1,12 @@
 package com.opsledger.query.audit;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.query.audit.AuditQueries.ActorSummary;
 import com.opsledger.query.audit.AuditQueries.AuditEvent;
 import com.opsledger.query.audit.AuditQueries.AuditFilter;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +20,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The audit trail for auditors and admins: the whole event history with its filters, keyset paged in position order
@@ -168,7 +169,8 @@ class AuditController {
     AuditStates.AggregateState asOf(@PathVariable String kind, @PathVariable String id,
                                     @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) Long minPosition) {
-        progress.await(AuditEventProjection.READ_MODEL, minPosition);
+        // The kind's read model too: a spend request's wallet is looked up in it.
+        progress.await(List.of(AuditEventProjection.READ_MODEL, states.readModelOf(kind)), minPosition);
         return states.asOf(kind, id, asOf);
     }
 

@@ -7,6 +7,7 @@ import com.opsledger.events.Instants;
 import com.opsledger.query.audit.AuditQueries.AuditEvent;
 import com.opsledger.query.audit.AuditQueries.AuditFilter;
 import com.opsledger.query.projection.ProjectionFold;
+import com.opsledger.query.projection.ReadModel;
 import com.opsledger.query.projection.ProjectionFold.Read;
 import com.opsledger.query.sql.Page;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,12 @@ class AuditStates {
         this.fold = fold;
         this.queries = queries;
         this.jdbc = jdbc;
+    }
+
+    /** The live read model of the kind, which a read of it as of a point may wait for (minPosition). */
+    ReadModel readModelOf(String kindPath) {
+        Kind kind = Kind.of(kindPath);
+        return new ReadModel(kind.projection, Set.of(kind.aggregateType));
     }
 
     /** {@code asOf}: a global position, or a time (ISO-8601); null: now. */

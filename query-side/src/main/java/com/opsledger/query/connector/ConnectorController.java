@@ -1,6 +1,5 @@
 package com.opsledger.query.connector;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.connector.ConnectionStatus;
 import com.opsledger.events.connector.DeliveryStatus;
 import com.opsledger.events.connector.VerificationPosture;
@@ -8,6 +7,7 @@ import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.projection.ReadModel;
 import com.opsledger.query.runtime.RuntimeTaskProjection;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,10 +1,10 @@
 package com.opsledger.query.feedback;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.feedback.SecurityClass;
 import com.opsledger.events.feedback.SignalCategory;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,6 +1,5 @@
 package com.opsledger.query.feedback;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.WireName;
 import com.opsledger.events.feedback.FeedbackState;
 import com.opsledger.events.feedback.SecurityClass;
@@ -9,6 +8,7 @@ import com.opsledger.events.feedback.SignalCategory;
 import com.opsledger.events.InvalidInput;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

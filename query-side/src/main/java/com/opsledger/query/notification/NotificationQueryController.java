@@ -1,10 +1,10 @@
 package com.opsledger.query.notification;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.notification.NotificationKind;
 import com.opsledger.events.notification.NotificationSeverity;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

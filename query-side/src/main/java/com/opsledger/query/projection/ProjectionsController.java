@@ -1,10 +1,10 @@
 package com.opsledger.query.projection;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.query.sql.ListQuery;
 import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,6 +1,5 @@
 package com.opsledger.query.runtime;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.events.runtime.RuntimeKind;
 import com.opsledger.events.runtime.RuntimeStatus;
 import com.opsledger.query.projection.ProjectionProgress;
@@ -8,6 +7,7 @@ import com.opsledger.query.sql.ListQuery;
 import com.opsledger.query.sql.ListQuery.Key;
 import com.opsledger.query.sql.ListQuery.Type;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;

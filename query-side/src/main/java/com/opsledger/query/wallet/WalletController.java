@@ -1,6 +1,5 @@
 package com.opsledger.query.wallet;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.opsledger.events.wallet.AuthorizationReason;
 import com.opsledger.events.wallet.CardStatus;
@@ -10,6 +9,7 @@ import com.opsledger.events.wallet.SpendRequestStatus;
 import com.opsledger.query.projection.ProjectionProgress;
 import com.opsledger.query.projection.ReadModel;
 import com.opsledger.query.sql.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -24,7 +24,10 @@ public final class EndpointAddresses {
         this.allowInternal = allowInternal;
     }
 
-    /** Why {@code host} may not be reached (naming the address), or empty when it may; a host that does not resolve may. */
+    /**
+     * Why {@code host} may not be reached (naming the address), or empty when it may; a host that does not resolve
+     * may (its attempt fails as a network error).
+     */
     public Optional<String> refusal(String host) {
         if (allowInternal) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package com.opsledger.command.wallet.stripe;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
@@ -12,6 +11,7 @@ import com.opsledger.events.wallet.command.VerifyCardOperation;
 import com.stripe.model.issuing.Card;
 import com.stripe.model.issuing.Cardholder;
 import com.stripe.param.issuing.CardUpdateParams;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

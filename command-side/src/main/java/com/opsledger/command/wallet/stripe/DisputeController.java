@@ -1,6 +1,5 @@
 package com.opsledger.command.wallet.stripe;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.opsledger.command.CallsOut;
 import com.opsledger.command.CommandAccepted;
 import com.opsledger.command.CommandSender;
@@ -11,6 +10,7 @@ import com.opsledger.events.wallet.WalletIds;
 import com.opsledger.events.wallet.command.RecordDispute;
 import com.opsledger.events.wallet.command.VerifyDisputeOperation;
 import com.stripe.model.issuing.Dispute;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

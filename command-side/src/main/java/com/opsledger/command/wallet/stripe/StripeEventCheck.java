@@ -55,7 +55,8 @@ final class StripeEventCheck {
             field("/data/object", Kind.OBJECT, true));
 
     private static final List<Rule> AUTHORIZATION = List.of(id("/id", "iauth", true),
-            field("/card", Kind.OBJECT, true), id("/card/id", "ic", true), field("/card/metadata", Kind.TEXT_MAP, false),
+            field("/card", Kind.OBJECT, true), id("/card/id", "ic", true),
+            field("/card/metadata", Kind.TEXT_MAP, false),
             field("/status", Kind.WORD, true), field("/approved", Kind.BOOLEAN, false),
             field("/amount", Kind.AMOUNT, false), field("/currency", Kind.CURRENCY, false),
             field("/merchant_data", Kind.OBJECT, false), field("/merchant_data/name", Kind.TEXT, false),
