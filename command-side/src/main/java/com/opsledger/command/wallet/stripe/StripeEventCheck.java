@@ -40,7 +40,9 @@ final class StripeEventCheck {
     private record Rule(String pointer, Kind kind, String prefix, Pattern id, boolean required) {
     }
 
-    private enum Kind { ID, AMOUNT, SIGNED_AMOUNT, CURRENCY, WORD, TEXT, TIME, OBJECT, BOOLEAN, TEXT_MAP, TEXT_LIST }
+    private enum Kind {
+        ID, AMOUNT, SIGNED_AMOUNT, CURRENCY, LAST4, WORD, TEXT, TIME, OBJECT, BOOLEAN, TEXT_MAP, TEXT_LIST
+    }
 
     private static Rule id(String pointer, String prefix, boolean required) {
         return new Rule(pointer, Kind.ID, prefix, Pattern.compile(prefix + "_[A-Za-z0-9_]{1,250}"), required);
@@ -78,7 +80,7 @@ final class StripeEventCheck {
                     field("/currency", Kind.CURRENCY, true), field("/evidence", Kind.OBJECT, false),
                     field("/evidence/reason", Kind.WORD, false)),
             "issuing.card", List.of(id("/id", "ic", true), field("/metadata", Kind.TEXT_MAP, false),
-                    field("/last4", Kind.TEXT, false), field("/currency", Kind.CURRENCY, true),
+                    field("/last4", Kind.LAST4, false), field("/currency", Kind.CURRENCY, true),
                     field("/status", Kind.WORD, true), field("/cancellation_reason", Kind.WORD, false)),
             "issuing.cardholder", List.of(id("/id", "ich", true), field("/metadata", Kind.TEXT_MAP, false),
                     field("/name", Kind.TEXT, false), field("/type", Kind.WORD, false),
@@ -164,10 +166,6 @@ final class StripeEventCheck {
         if (type.equals("issuing_authorization.request")) {
             check(object, "data.object", AUTHORIZATION_REQUEST, latest, faults);
         }
-        if (objectType.equals("issuing.card") && object.path("last4").isString()
-                && !LAST4.matcher(object.get("last4").asString()).matches()) {
-            faults.add(new Fault("data.object.last4", "must be four digits"));
-        }
         return new Checked(event, faults);
     }
 
@@ -200,6 +198,8 @@ final class StripeEventCheck {
                     : "must be a three-letter ISO currency code in lower case";
             case WORD -> value.isString() && WORD.matcher(value.asString()).matches() ? null
                     : "must be one of Stripe's lower-case values";
+            case LAST4 -> value.isString() && LAST4.matcher(value.asString()).matches() ? null
+                    : "must be four digits";
             case TEXT -> value.isString() && value.asString().length() <= MAX_TEXT ? null
                     : "must be text of at most " + MAX_TEXT + " characters";
             case TIME -> integerIn(value, EARLIEST.getEpochSecond(), latest.getEpochSecond()) ? null
